@@ -1,0 +1,23 @@
+import { pgTable, primaryKey, text, index } from "drizzle-orm/pg-core";
+import { createdAt } from "./_columns";
+import { projects } from "./projects";
+import { segments } from "./segments";
+
+/** A user id listed in a static segment. Looked up by (project, userId) on every decision. */
+export const segmentMembers = pgTable(
+  "segment_members",
+  {
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    segmentId: text("segment_id")
+      .notNull()
+      .references(() => segments.id, { onDelete: "cascade" }),
+    userId: text("user_id").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.segmentId, t.userId] }),
+    index("segment_members_project_user_idx").on(t.projectId, t.userId),
+  ],
+);
