@@ -1,5 +1,6 @@
 "use client";
 
+import { useId } from "react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils/cn";
@@ -55,15 +56,19 @@ function NavLink({
 /** The console's section links, grouped; the current section is highlighted and marked aria-current. */
 export function SidebarNav({ org, project, onNavigate }: SidebarNavProps) {
   const pathname = usePathname();
+  const idPrefix = useId();
   return (
     <nav aria-label="Project" className="flex min-h-0 flex-1 flex-col">
       <div className="flex-1 overflow-y-auto px-3 pb-4">
         {sectionGroups.map((group) => (
           <div key={group.label} className="mt-5 first:mt-3">
-            <h2 className="mb-1 px-2 text-[11px] font-semibold tracking-wider text-muted-foreground/80 uppercase">
+            <div
+              id={`${idPrefix}-${group.label}`}
+              className="mb-1 px-2 text-[11px] font-semibold tracking-wider text-muted-foreground/80 uppercase"
+            >
               {group.label}
-            </h2>
-            <ul className="grid gap-0.5">
+            </div>
+            <ul aria-labelledby={`${idPrefix}-${group.label}`} className="grid gap-0.5">
               {group.sections.map((section) => {
                 const href = sectionHref(org, project, section.slug);
                 return (
