@@ -26,6 +26,7 @@ export default defineConfig({
           name: "integration",
           include: ["test/**/*.test.ts"],
           environment: "node",
+          globalSetup: ["test/support/global-setup.ts"],
           setupFiles: ["test/support/setup-db.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -39,6 +39,8 @@ export interface OpenOptions {
   poolMax?: number;
   /** Take the data-dir lock (servers); the CLI checks it itself to decide where to run a command. */
   lock?: boolean;
+  /** Start an in-memory PGlite from a dump (PGlite's `dumpDataDir`) instead of an empty cluster. */
+  loadDataDir?: Blob;
 }
 
 // Integers beyond 2^53 never occur in our counters; parse bigint/numeric results as numbers.
@@ -57,7 +59,7 @@ function redact(url: string): string {
 
 export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
   if (options.url) return openPostgres(options.url, options.poolMax ?? 10);
-  return openPglite(options.dataDir, options.lock ?? false);
+  return openPglite(options.dataDir, options.lock ?? false, options.loadDataDir);
 }
 
 function openPostgres(url: string, max: number): DbHandle {
@@ -118,13 +120,13 @@ function openPostgres(url: string, max: number): DbHandle {
   };
 }
 
-async function openPglite(dataDir: string | undefined, lock: boolean): Promise<DbHandle> {
+async function openPglite(dataDir: string | undefined, lock: boolean, loadDataDir?: Blob): Promise<DbHandle> {
   let dirLock: DataDirLock | undefined;
   if (dataDir && lock) dirLock = acquireDataDirLock(dataDir);
   const location = dataDir ? path.resolve(dataDir) : "memory://";
   let client: PGlite;
   try {
-    client = dataDir ? await PGlite.create(path.join(location, "pglite")) : await PGlite.create();
+    client = dataDir ? await PGlite.create(path.join(location, "pglite")) : await PGlite.create({ loadDataDir });
   } catch (error) {
     dirLock?.release();
     throw error;
