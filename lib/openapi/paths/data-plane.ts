@@ -1,0 +1,4 @@
+import type { ZodOpenApiPathsObject } from "zod-openapi";
+
+/** choose-api, track and preview. */
+export const dataPlanePaths: ZodOpenApiPathsObject = {};
