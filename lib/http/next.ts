@@ -1,6 +1,6 @@
 import { sessionUserIdFrom } from "../auth/session";
 import { requestIdFrom, runApi, serializeBody } from "./handler";
-import { readStreamWithLimit } from "./parse-body";
+import { readStreamWithLimit, tooLarge } from "./parse-body";
 import type { ApiHandler, ApiRequest } from "./types";
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
@@ -21,6 +21,7 @@ export function route(handler: ApiHandler) {
       params,
       requestId: requestIdFrom(request.headers.get("x-request-id")),
       readBody: (limit) => readStreamWithLimit(request.body, limit, request.headers.get("content-length")),
+      bodyStream: (limit) => streamWithLimit(request.body, limit, request.headers.get("content-length")),
       sessionUserId: () => sessionUserIdFrom(request),
     };
     const response = await runApi(handler, req);
@@ -32,4 +33,33 @@ export function route(handler: ApiHandler) {
       headers,
     });
   };
+}
+
+/** Yields the body's chunks as they arrive, failing with a 413 once more than `limit` bytes came in. */
+async function* streamWithLimit(
+  stream: ReadableStream<Uint8Array> | null,
+  limit: number,
+  declaredLength: string | null,
+): AsyncGenerator<Uint8Array> {
+  if (declaredLength !== null && Number(declaredLength) > limit) throw tooLarge(limit);
+  if (!stream) return;
+  const reader = stream.getReader();
+  let size = 0;
+  let done = false;
+  try {
+    for (;;) {
+      const next = await reader.read();
+      if (next.done) {
+        done = true;
+        return;
+      }
+      size += next.value.byteLength;
+      if (size > limit) throw tooLarge(limit);
+      yield next.value;
+    }
+  } finally {
+    // Stopped early (too large, or the consumer gave up): tell the client side we are not reading on.
+    if (!done) await reader.cancel().catch(() => {});
+    reader.releaseLock();
+  }
 }

@@ -13,6 +13,12 @@ export interface ApiRequest {
   requestId: string;
   /** Reads the raw body, rejecting one larger than `limit` bytes with a 413. */
   readBody(limit: number): Promise<Buffer>;
+  /**
+   * The raw body as it arrives, for uploads too large to buffer (a segment's CSV). Fails with a 413
+   * as soon as more than `limit` bytes came in. Read the body once: this or `readBody`, not both.
+   * Optional: an adapter without it cannot serve streaming endpoints.
+   */
+  bodyStream?: (limit: number) => AsyncIterable<Uint8Array>;
   /** The signed-in console user, when the adapter has a session (Next.js only). */
   sessionUserId?: () => Promise<string | null>;
 }
