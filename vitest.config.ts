@@ -24,6 +24,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
+          env: { AUTH_SECRET: "integration-tests-secret-0123456789abcdef" },
           include: ["test/**/*.test.ts"],
           environment: "node",
           globalSetup: ["test/support/global-setup.ts"],

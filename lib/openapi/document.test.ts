@@ -48,8 +48,8 @@ describe("GET /api/v1/openapi.json", () => {
     expect(missing).toEqual([]);
   });
 
-  it("offers the three credential schemes", () => {
+  it("offers the three credential schemes and the console session", () => {
     const schemes = openApiDocument().components?.securitySchemes ?? {};
-    expect(Object.keys(schemes).sort()).toEqual(["apiKeyHeader", "basicAuth", "bearerAuth"]);
+    expect(Object.keys(schemes).sort()).toEqual(["apiKeyHeader", "basicAuth", "bearerAuth", "sessionCookie"]);
   });
 });

@@ -1,4 +1,5 @@
 import { createDocument } from "zod-openapi";
+import { accountPaths } from "./paths/account";
 import { authoringPaths } from "./paths/authoring";
 import { dataPlanePaths } from "./paths/data-plane";
 import { healthPaths } from "./paths/health";
@@ -21,7 +22,7 @@ export function openApiDocument() {
         "Server-side personalization. The data plane (`choose-api`, `track`) is called by your servers on every page view; the management API authors personalizations. Every path is under `/api/v1/{orgName}/projects/{projectName}`.",
     },
     servers: [{ url: "/", description: "This Bespoke instance" }],
-    security: [{ basicAuth: [] }, { bearerAuth: [] }, { apiKeyHeader: [] }],
+    security: [{ basicAuth: [] }, { bearerAuth: [] }, { apiKeyHeader: [] }, { sessionCookie: [] }],
     components: {
       securitySchemes: {
         basicAuth: {
@@ -31,9 +32,15 @@ export function openApiDocument() {
         },
         bearerAuth: { type: "http", scheme: "bearer", description: "`Authorization: Bearer prefix.secret`." },
         apiKeyHeader: { type: "apiKey", in: "header", name: "X-API-Key", description: "`X-API-Key: prefix.secret`." },
+        sessionCookie: {
+          type: "apiKey",
+          in: "cookie",
+          name: "next-auth.session-token",
+          description: "The console's session (sign in at /sign-in); accepted on management endpoints for members of the project's organization.",
+        },
       },
     },
-    paths: { ...healthPaths, ...dataPlanePaths, ...authoringPaths, ...resourcePaths, ...sourcesPaths },
+    paths: { ...healthPaths, ...accountPaths, ...dataPlanePaths, ...authoringPaths, ...resourcePaths, ...sourcesPaths },
   });
   return cached;
 }
