@@ -37,12 +37,32 @@ test("a key made by the CLI while the server runs reaches a protected route", as
   expect((await none.json()).error).toMatchObject({ code: "unauthorized" });
 });
 
-test("the console shell renders its sections", async ({ page }, testInfo) => {
-  await page.goto("/demo/shop/personalizations");
+test("the first visitor signs up and lands in the console shell", async ({ page }, testInfo) => {
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/sign-up$/);
+  await page.getByLabel("Your name").fill("Ada Founder");
+  await page.getByLabel("Email").fill("ada@example.com");
+  await page.getByLabel("Password").fill("correct horse battery");
+  await page.getByLabel("Organization").fill("demo");
+  await page.getByLabel("First project").fill("shop");
+  await page.getByRole("button", { name: "Create workspace" }).click();
+
+  await expect(page).toHaveURL(/\/demo\/shop\/personalizations$/);
   await expect(page.getByRole("heading", { name: "Personalizations", level: 1 })).toBeVisible();
   const nav = page.getByRole("navigation").first();
   for (const section of ["Templates", "Segments", "Preview", "API keys", "Settings"]) {
     await expect(nav.getByRole("link", { name: section })).toBeVisible();
   }
   await page.screenshot({ path: testInfo.outputPath("shell.png"), fullPage: true });
+
+  // Signed out, the console sends you to sign in, and back.
+  await page.getByRole("button", { name: /^Account:/ }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.goto("/demo/shop/templates");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+  await page.getByLabel("Email").fill("ada@example.com");
+  await page.getByLabel("Password").fill("correct horse battery");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/demo\/shop\/personalizations$/);
 });

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { MIN_PASSWORD_LENGTH } from "../auth/passwords";
 import { ROLES } from "../auth/permissions";
 import { nameSchema, timeZoneSchema } from "../validation/names";
+
+export const MIN_PASSWORD_LENGTH = 10;
 
 export const emailSchema = z
   .string()
@@ -13,6 +14,8 @@ export const passwordSchema = z
   .string()
   .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
   .max(200, "must be at most 200 characters");
+
+export const signInSchema = z.object({ email: emailSchema, password: z.string().min(1, "enter your password") });
 
 export const roleSchema = z.enum(ROLES, { message: `must be one of ${ROLES.join(", ")}` });
 

@@ -19,3 +19,15 @@ export async function boot(): Promise<void> {
     "bespoke ready",
   );
 }
+
+/** Boots, or stops the process with a message a person can act on (e.g. which variable is bad). */
+export async function bootOrExit(): Promise<void> {
+  try {
+    await boot();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    logger.fatal({ err: error }, message);
+    console.error(`\nBespoke could not start: ${message}\n`);
+    process.exit(1);
+  }
+}

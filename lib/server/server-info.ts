@@ -15,10 +15,13 @@ export interface ServerInfo {
 
 const fileIn = (dataDir: string) => path.join(path.resolve(dataDir), "server.json");
 
-let token: string | undefined;
+// On globalThis: Next bundles the instrumentation hook and each route separately, and all of them
+// must see the one token this process wrote.
+const store = globalThis as typeof globalThis & { __bespokeCliToken?: string };
 
 export function writeServerInfo(dataDir: string, port: number): void {
-  token = randomBytes(32).toString("base64url");
+  const token = randomBytes(32).toString("base64url");
+  store.__bespokeCliToken = token;
   const info: ServerInfo = { pid: process.pid, port, token };
   fs.mkdirSync(path.resolve(dataDir), { recursive: true });
   fs.writeFileSync(fileIn(dataDir), JSON.stringify(info), { mode: 0o600 });
@@ -42,6 +45,7 @@ export function readServerInfo(dataDir: string): ServerInfo | null {
 
 /** True when the presented token is this server's. */
 export function isServerToken(presented: string | null): boolean {
+  const token = store.__bespokeCliToken;
   if (!token || !presented) return false;
   const a = Buffer.from(presented);
   const b = Buffer.from(token);
