@@ -130,34 +130,37 @@ function listEntries(config: CompiledConfig, request: ChooseRequest): Entry[] {
   return entries;
 }
 
-/** Per-call state shared by every personalization of the call; the costly parts are lazy. */
-interface Session {
-  readonly config: CompiledConfig;
-  readonly context: DecisionContext;
-  readonly now: number;
+/**
+ * Per-call state shared by every personalization of the call; the costly parts are lazy. A class,
+ * not closures: nothing on the per-decision path allocates functions.
+ */
+class Session {
   readonly device: ResolvedDevice;
   readonly doc: EvaluationDocument;
   readonly env: EvalEnv;
-  clock(): LocalClock;
-  scope(): RenderScope;
+  /** For `evaluateSchedule`, which asks for the wall clock only when a rule needs it. */
+  readonly clock: () => LocalClock;
+  private localTime: LocalClock | null = null;
+  private renderScope: RenderScope | null = null;
+
+  constructor(
+    readonly config: CompiledConfig,
+    readonly context: DecisionContext,
+    readonly now: number,
+  ) {
+    this.device = resolveDevice(context.request.device, context.request.userAgent);
+    this.doc = buildDocument(context, this.device);
+    this.env = createEvalEnv({ root: this.doc, now, segments: config.segments, staticSegments: context.staticSegments, events: context.events });
+    this.clock = () => (this.localTime ??= localClock(this.now, this.config.timezone));
+  }
+
+  scope(): RenderScope {
+    return (this.renderScope ??= buildRenderScope(this.context, this.doc));
+  }
 }
 
 function prepare(config: CompiledConfig, context: DecisionContext, now: number): Session {
-  const device = resolveDevice(context.request.device, context.request.userAgent);
-  const doc = buildDocument(context, device);
-  const env = createEvalEnv({ root: doc, now, segments: config.segments, staticSegments: context.staticSegments, events: context.events });
-  let clock: LocalClock | null = null;
-  let scope: RenderScope | null = null;
-  return {
-    config,
-    context,
-    now,
-    device,
-    doc,
-    env,
-    clock: () => (clock ??= localClock(now, config.timezone)),
-    scope: () => (scope ??= buildRenderScope(context, doc)),
-  };
+  return new Session(config, context, now);
 }
 
 interface Outcome {
@@ -192,15 +195,8 @@ function decide(session: Session, entry: Entry, includeNotRunning: boolean, expl
     }
   }
 
-  const base = { name, group, personalizationId: p.id };
-  const traceBase = { name, group, personalizationId: p.id, status: p.status, evaluatedAsRunning, experiences: experienceTraces };
   if (winner === null) {
-    return {
-      choice: { ...base, body: null, reason: "no_match", experienceId: null, experienceName: null, variant: null },
-      record: null,
-      renderError: null,
-      trace: explain ? { ...traceBase, reason: "no_match", winner: null, control: null, render: null } : null,
-    };
+    return { choice: choiceOf(name, group, null, "no_match", p, null, null), record: null, renderError: null, trace: explain ? traceOf(entry, p, evaluatedAsRunning, "no_match", experienceTraces, null, null, null) : null };
   }
 
   const existing = session.context.assignments.get(p.id);
@@ -210,37 +206,52 @@ function decide(session: Session, entry: Entry, includeNotRunning: boolean, expl
     : null;
   // `eligible` guarantees a known frequency.
   const record: ExposureRecord = { personalizationId: p.id, experienceId: winner.id, arm: arm.arm, frequency: winner.frequency ?? "always", newAssignment: !arm.sticky };
-  const chosen = { ...base, experienceId: winner.id, experienceName: winner.name };
 
   if (arm.arm === "control") {
-    return {
-      choice: { ...chosen, body: null, reason: "control", variant: "control" },
-      record,
-      renderError: null,
-      trace: explain ? { ...traceBase, reason: "control", winner: winner.id, control, render: null } : null,
-    };
+    return { choice: choiceOf(name, group, null, "control", p, winner, "control"), record, renderError: null, trace: explain ? traceOf(entry, p, evaluatedAsRunning, "control", experienceTraces, winner, control, null) : null };
   }
 
   const rendered = winner.payload.render(session.scope(), session.now);
   if (!rendered.ok) {
     return {
-      choice: { ...chosen, body: null, reason: "render_error", variant: "treatment" },
+      choice: choiceOf(name, group, null, "render_error", p, winner, "treatment"),
       record: null,
       renderError: { name, personalizationId: p.id, experienceId: winner.id, path: rendered.path, message: rendered.error },
-      trace: explain ? { ...traceBase, reason: "render_error", winner: winner.id, control, render: { ok: false, path: rendered.path, error: rendered.error } } : null,
+      trace: explain ? traceOf(entry, p, evaluatedAsRunning, "render_error", experienceTraces, winner, control, { ok: false, path: rendered.path, error: rendered.error }) : null,
     };
   }
-  return {
-    choice: { ...chosen, body: rendered.body, reason: "served", variant: "treatment" },
-    record,
-    renderError: null,
-    trace: explain ? { ...traceBase, reason: "served", winner: winner.id, control, render: { ok: true } } : null,
-  };
+  return { choice: choiceOf(name, group, rendered.body, "served", p, winner, "treatment"), record, renderError: null, trace: explain ? traceOf(entry, p, evaluatedAsRunning, "served", experienceTraces, winner, control, { ok: true }) : null };
+}
+
+function traceOf(
+  entry: Entry,
+  p: CompiledPersonalization,
+  evaluatedAsRunning: boolean,
+  reason: Reason,
+  experiences: ExperienceTrace[],
+  winner: CompiledExperience | null,
+  control: PersonalizationTrace["control"],
+  render: PersonalizationTrace["render"],
+): PersonalizationTrace {
+  return { name: entry.name, group: entry.group, personalizationId: p.id, status: p.status, evaluatedAsRunning, reason, experiences, winner: winner?.id ?? null, control, render };
+}
+
+/** Every choice has the same shape (one hidden class): object spreads here cost more than the rest of a decision. */
+function choiceOf(
+  name: string,
+  group: string | null,
+  body: unknown,
+  reason: Reason,
+  p: CompiledPersonalization | null,
+  e: CompiledExperience | null,
+  variant: Choice["variant"],
+): Choice {
+  return { name, group, body, reason, personalizationId: p?.id ?? null, experienceId: e?.id ?? null, experienceName: e?.name ?? null, variant };
 }
 
 function bare(name: string, group: string | null, p: CompiledPersonalization | null, reason: Reason, explain: boolean): Outcome {
   return {
-    choice: { name, group, body: null, reason, personalizationId: p?.id ?? null, experienceId: null, experienceName: null, variant: null },
+    choice: choiceOf(name, group, null, reason, p, null, null),
     record: null,
     renderError: null,
     trace: explain

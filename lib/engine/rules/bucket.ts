@@ -19,6 +19,18 @@ export function murmur3(text: string, seed = 0): number {
   return murmur3Bytes(utf8(text), seed);
 }
 
+const encoder = new TextEncoder();
+// One scratch buffer reused by every call (JavaScript runs one call at a time): hashing does not
+// allocate. Only the bytes written by the current call are read.
+let scratch = new Uint8Array(256);
+
+function utf8(text: string): Uint8Array {
+  // A UTF-16 code unit takes at most 3 UTF-8 bytes.
+  if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 3);
+  const { written } = encoder.encodeInto(text, scratch);
+  return scratch.subarray(0, written);
+}
+
 export function murmur3Bytes(bytes: ArrayLike<number>, seed = 0): number {
   const n = bytes.length;
   const blocks = n & ~3;
@@ -54,17 +66,6 @@ export function murmur3Bytes(bytes: ArrayLike<number>, seed = 0): number {
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   return h >>> 0;
-}
-
-const encoder = new TextEncoder();
-const ASCII = /^[\x00-\x7f]*$/;
-
-function utf8(text: string): ArrayLike<number> {
-  if (!ASCII.test(text)) return encoder.encode(text);
-  // Ids are nearly always ASCII: skip the encoder's allocation of a Uint8Array view.
-  const out = new Array<number>(text.length);
-  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
-  return out;
 }
 
 /** A uniform number in [0, 1) for this personalization and unit (the profile's internal id). */
