@@ -33,6 +33,14 @@ describe("regexTester", () => {
     expect(regexTester("^mob.+e$", true)?.("MOBILE")).toBe(true);
   });
 
+  it("gives `.` JavaScript's meaning on the linear engine too: no line terminators", () => {
+    for (const input of ["a\rb", "a\nb", "a\u2028b", "a\u2029b"]) expect(regexTester("a.+b", false)?.(input), JSON.stringify(input)).toBe(false);
+    expect(regexTester("a.+b", false)?.("a-b")).toBe(true);
+    expect(regexTester("a[.]+b", false)?.("a..b")).toBe(true);
+    expect(regexTester("a\\.+b", false)?.("a..b")).toBe(true);
+    expect(regexTester("a\\.+b", false)?.("axb")).toBe(false);
+  });
+
   it("is null (the operator fails) for patterns that cannot run safely", () => {
     expect(regexTester("(a)\\1+", false)).toBeNull();
     expect(regexTester("[", false)).toBeNull();

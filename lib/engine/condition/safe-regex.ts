@@ -39,7 +39,7 @@ export function validateRegex(pattern: unknown): string | null {
     return `invalid regular expression: ${messageOf(error)}`;
   }
   try {
-    RE2JS.compile(RE2JS.translateRegExp(pattern));
+    RE2JS.compile(RE2JS.translateRegExp(jsDot(pattern)));
   } catch (error) {
     return `unsupported in a linear-time regular expression (no backreferences, lookahead or lookbehind): ${messageOf(error)}`;
   }
@@ -78,7 +78,7 @@ function buildTester(pattern: string, insensitive: boolean): RegexTester | null 
   }
   let linear: RE2JS;
   try {
-    linear = RE2JS.compile(RE2JS.translateRegExp(pattern), insensitive ? RE2JS.CASE_INSENSITIVE : 0);
+    linear = RE2JS.compile(RE2JS.translateRegExp(jsDot(pattern)), insensitive ? RE2JS.CASE_INSENSITIVE : 0);
   } catch {
     return null;
   }
@@ -86,6 +86,31 @@ function buildTester(pattern: string, insensitive: boolean): RegexTester | null 
     const text = String(value);
     return text.length <= MAX_REGEX_INPUT && linear.test(text);
   };
+}
+
+/**
+ * JavaScript's `.` excludes all four line terminators, RE2's only `\n`: spell the JavaScript
+ * meaning out so both engines agree. Escapes and character classes are left alone.
+ */
+function jsDot(pattern: string): string {
+  let out = "";
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "\\") {
+      out += c + (pattern[i + 1] ?? "");
+      i++;
+    } else if (inClass) {
+      if (c === "]") inClass = false;
+      out += c;
+    } else if (c === "[") {
+      inClass = true;
+      out += c;
+    } else {
+      out += c === "." ? "[^\\n\\r\\u2028\\u2029]" : c;
+    }
+  }
+  return out;
 }
 
 function messageOf(error: unknown): string {
