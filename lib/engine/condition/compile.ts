@@ -22,10 +22,28 @@ import { isOperatorObject, isPlainObject } from "./values";
  * at save time, so only hand-made data reaches that path.
  *
  * `explain` makes the same decision as `test` but evaluates every branch, so a trace shows all
- * failing conditions rather than the first one.
+ * failing conditions rather than the first one. Neither throws.
  */
 export function compileCondition(condition: unknown): CompiledCondition {
-  return compileObject(condition, "");
+  const root = compileObject(condition, "");
+  // JavaScript's coercions can throw on hostile documents (`{"toString": 1}` cannot become a
+  // string). GrowthBook would throw; a decision must not, so such an evaluation fails closed.
+  return {
+    test: (doc, env) => {
+      try {
+        return root.test(doc, env);
+      } catch {
+        return false;
+      }
+    },
+    explain: (doc, env) => {
+      try {
+        return root.explain(doc, env);
+      } catch (error) {
+        return { kind: "invalid", passed: false, path: "", message: `evaluation failed: ${error instanceof Error ? error.message : String(error)}` };
+      }
+    },
+  };
 }
 
 const TRUE: CompiledCondition = {

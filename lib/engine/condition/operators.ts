@@ -1,6 +1,6 @@
 import { regexTester } from "./safe-regex";
 import type { EvalEnv, SavedGroups } from "./types";
-import { foldCase, greaterOrEqual, greaterThan, isOperatorObject, isPlainObject, lessOrEqual, lessThan, typeName } from "./values";
+import { foldCase, greaterOrEqual, greaterThan, isOperatorObject, isPlainObject, lessOrEqual, lessThan, looseNumber, looseString, typeName } from "./values";
 import { paddedVersion } from "./version";
 
 /**
@@ -40,11 +40,11 @@ export function compileValueTest(condition: unknown, insensitive: boolean, condi
   if (typeof condition === "string") {
     if (insensitive) {
       const lower = condition.toLowerCase();
-      return (value) => String(value).toLowerCase() === lower;
+      return (value) => looseString(value)?.toLowerCase() === lower;
     }
-    return (value) => String(value) === condition;
+    return (value) => looseString(value) === condition;
   }
-  if (typeof condition === "number") return (value) => Number(value) === condition;
+  if (typeof condition === "number") return (value) => looseNumber(value) === condition;
   if (typeof condition === "boolean") return (value) => value !== null && Boolean(value) === condition;
   if (condition === null) return (value) => value === null;
   if (!isPlainObject(condition) || !isOperatorObject(condition)) {

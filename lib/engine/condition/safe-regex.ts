@@ -1,4 +1,5 @@
 import { RE2JS } from "re2js";
+import { looseString } from "./values";
 
 /**
  * `$regex` / `$regexi` without catastrophic backtracking.
@@ -72,8 +73,8 @@ function buildTester(pattern: string, insensitive: boolean): RegexTester | null 
   }
   if (!QUANTIFIER.test(pattern)) {
     return (value) => {
-      const text = String(value);
-      return text.length <= MAX_REGEX_INPUT && native.test(text);
+      const text = looseString(value);
+      return text !== null && text.length <= MAX_REGEX_INPUT && native.test(text);
     };
   }
   let linear: RE2JS;
@@ -83,8 +84,8 @@ function buildTester(pattern: string, insensitive: boolean): RegexTester | null 
     return null;
   }
   return (value) => {
-    const text = String(value);
-    return text.length <= MAX_REGEX_INPUT && linear.test(text);
+    const text = looseString(value);
+    return text !== null && text.length <= MAX_REGEX_INPUT && linear.test(text);
   };
 }
 
