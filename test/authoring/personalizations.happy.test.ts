@@ -183,6 +183,14 @@ describe("PATCH …/personalizations/{id}", () => {
     expect(res.json).toMatchObject({ controlPercent: 0, version: 2 });
   });
 
+  it("If-Match: * on an experience write means any version", async () => {
+    const p = await createTestProject();
+    const a = api(p);
+    const created = await a("POST", "/personalizations", { body: { name: "Star" } });
+    const res = await a("POST", `/personalizations/${created.json.id}/experiences`, { body: {}, headers: { "if-match": "*" } });
+    expect(res.status, res.text).toBe(201);
+  });
+
   it("replaces experiences and metrics: entries with id are kept (absent fields too), others new, the rest removed", async () => {
     const p = await createTestProject();
     const a = api(p);

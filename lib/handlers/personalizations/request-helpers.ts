@@ -5,11 +5,11 @@ import type { ApiRequest } from "../../http/types";
 
 /**
  * `If-Match: "3"` (or `W/"3"`, or `3`): the personalization version a write expects, as an
- * alternative to `version` in the body. Absent → undefined.
+ * alternative to `version` in the body. Absent, or `*` (any version, RFC 9110) → undefined.
  */
 export function ifMatchVersion(req: ApiRequest): number | undefined {
   const raw = req.header("if-match");
-  if (raw === null || raw.trim() === "") return undefined;
+  if (raw === null || raw.trim() === "" || raw.trim() === "*") return undefined;
   const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(raw);
   if (!match || Number(match[1]) < 1) {
     const message = `"${raw}" is not a version: send the personalization's version, e.g. If-Match: "3"`;
