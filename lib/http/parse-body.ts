@@ -45,11 +45,9 @@ export function parseValue<S extends z.ZodType>(value: unknown, schema: S, what 
   if (!result.success) {
     const details = zodDetails(result.error);
     const first = details[0];
-    throw new AppError(
-      "validation_failed",
-      `The ${what} is invalid: ${first ? `${first.path}: ${first.message}` : "see details"}${details.length > 1 ? ` (and ${details.length - 1} more)` : ""}.`,
-      details,
-    );
+    const summary = first ? `${first.path}: ${first.message.replace(/\.$/, "")}` : "see details";
+    const more = details.length > 1 ? ` (and ${details.length - 1} more)` : "";
+    throw new AppError("validation_failed", `The ${what} is invalid: ${summary}${more}.`, details);
   }
   return result.data;
 }
