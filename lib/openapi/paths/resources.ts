@@ -1,4 +1,5 @@
 import type { ZodOpenApiPathsObject } from "zod-openapi";
+import { groupPaths } from "./resources-groups";
 
 /** Selector groups, segments, test profiles, profiles, catalogs and the audit log. */
-export const resourcePaths: ZodOpenApiPathsObject = {};
+export const resourcePaths: ZodOpenApiPathsObject = { ...groupPaths };
