@@ -1,5 +1,6 @@
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { groupPaths } from "./resources-groups";
+import { segmentPaths } from "./resources-segments";
 
 /** Selector groups, segments, test profiles, profiles, catalogs and the audit log. */
-export const resourcePaths: ZodOpenApiPathsObject = { ...groupPaths };
+export const resourcePaths: ZodOpenApiPathsObject = { ...groupPaths, ...segmentPaths };
