@@ -30,5 +30,7 @@ export const profiles = pgTable(
   (t) => [
     uniqueIndex("profiles_project_user_key").on(t.projectId, t.userId).where(sql`${t.userId} is not null`),
     index("profiles_project_account_idx").on(t.projectId, t.accountId),
+    // Finding the profiles merged into one (profile lookup, identity merges) without a scan.
+    index("profiles_merged_into_idx").on(t.mergedIntoId).where(sql`${t.mergedIntoId} is not null`),
   ],
 );
