@@ -77,3 +77,24 @@ describe("readStreamWithLimit", () => {
     expect(await codeOf(readStreamWithLimit(stream([]), 8, "9"))).toBe("payload_too_large");
   });
 });
+
+describe("text PostgreSQL cannot store", () => {
+  it.each([
+    ["a NUL in a value", '{"name":"a\\u0000b"}', "name"],
+    ["an unpaired high surrogate deep inside", '{"name":"x","payload":{"items":["ok","\\ud800"]}}', "payload.items.1"],
+    ["an unpaired low surrogate", '{"name":"\\udc00"}', "name"],
+    ["a NUL in a key", '{"name":"x","a\\u0000":1}', "a?"],
+  ])("is a 400 naming the field: %s", async (_label, body, path) => {
+    try {
+      await parseBody(request(body), z.looseObject({ name: z.string() }));
+      throw new Error("accepted");
+    } catch (error) {
+      expect((error as AppError).code).toBe("validation_failed");
+      expect((error as AppError).details).toEqual([expect.objectContaining({ path })]);
+    }
+  });
+
+  it("accepts a correctly paired emoji", async () => {
+    await expect(parseBody(request('{"name":"\\ud83d\\ude00"}'), schema)).resolves.toEqual({ name: "😀" });
+  });
+});

@@ -23,12 +23,44 @@ export async function readJson(req: ApiRequest, limit = DEFAULT_BODY_LIMIT): Pro
   }
   const raw = await req.readBody(limit);
   if (raw.length === 0) throw new AppError("invalid_json", "The request body is empty; send a JSON document.");
+  let value: unknown;
   try {
-    return JSON.parse(raw.toString("utf8"));
+    value = JSON.parse(raw.toString("utf8"));
   } catch (error) {
     const reason = error instanceof Error ? error.message : "syntax error";
     throw new AppError("invalid_json", `The request body is not valid JSON: ${reason}.`);
   }
+  const bad = findUnstorableText(value);
+  if (bad) {
+    throw new AppError("validation_failed", `The request body is invalid: ${bad.path}: ${bad.message}.`, [bad]);
+  }
+  return value;
+}
+
+// PostgreSQL cannot store U+0000 in text or jsonb, and an unpaired UTF-16 surrogate is not valid
+// Unicode: both would fail deep in a query as a 500. They are refused here, for every JSON body.
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function findUnstorableText(value: unknown, path = ""): { path: string; message: string } | null {
+  const at = (key: string | number) => (path ? `${path}.${key}` : String(key));
+  if (typeof value === "string") {
+    return UNSTORABLE.test(value) ? { path: path || "(body)", message: "contains a NUL character or an unpaired surrogate" } : null;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findUnstorableText(value[i], at(i));
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === "object") {
+    for (const [key, child] of Object.entries(value)) {
+      if (UNSTORABLE.test(key)) return { path: at(key.replace(UNSTORABLE, "?")), message: "this key contains a NUL character or an unpaired surrogate" };
+      const found = findUnstorableText(child, at(key));
+      if (found) return found;
+    }
+  }
+  return null;
 }
 
 /** Reads the body and validates it with a zod schema; every bad field is named in `details`. */
