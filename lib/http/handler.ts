@@ -1,3 +1,4 @@
+import { AppError } from "../errors";
 import { newId } from "../ids";
 import { logger } from "../logger";
 import { errorResponse } from "./errors";
@@ -18,6 +19,7 @@ export async function runApi(handler: ApiHandler, req: ApiRequest): Promise<ApiR
   const started = performance.now();
   let response: ApiResponse;
   try {
+    rejectUnstorableUrl(req);
     response = await handler(req);
   } catch (error) {
     response = errorResponse(error, req.requestId, logger);
@@ -40,6 +42,18 @@ export async function runApi(handler: ApiHandler, req: ApiRequest): Promise<ApiR
     );
   }
   return response;
+}
+
+/** A NUL in a path segment or query value would reach PostgreSQL and fail there: refuse it up front. */
+function rejectUnstorableUrl(req: ApiRequest): void {
+  for (const [name, value] of Object.entries(req.params)) {
+    if (value.includes("\u0000")) throw new AppError("bad_request", `The path parameter ${name} contains a NUL character.`, [{ path: name, message: "contains a NUL character" }]);
+  }
+  for (const [name, value] of req.url.searchParams) {
+    if (value.includes("\u0000") || name.includes("\u0000")) {
+      throw new AppError("bad_request", `The query parameter ${name.replace(/\u0000/g, "?")} contains a NUL character.`, [{ path: name.replace(/\u0000/g, "?"), message: "contains a NUL character" }]);
+    }
+  }
 }
 
 /** The bytes and content type a response body is sent as. */

@@ -50,3 +50,14 @@ describe("GET /api/health", () => {
     expect((await call(health.GET, { path: "/api/health", headers: { "x-request-id": "<script>" } })).headers.get("x-request-id")).toMatch(/^req_/);
   });
 });
+
+describe("URLs with a NUL", () => {
+  it("are a 400, not a database error", async () => {
+    const sources = await import("@/app/api/v1/[orgName]/projects/[projectName]/sources/route");
+    const res = await call(sources.GET, { path: "/api/v1/x/projects/y/sources", params: { orgName: "a\u0000b", projectName: "y" } });
+    expect(res.status).toBe(400);
+    expect(res.json.error.details[0].path).toBe("orgName");
+    const q = await call(health.GET, { path: "/api/health?q=%00" });
+    expect(q.status).toBe(400);
+  });
+});
