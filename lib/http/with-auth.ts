@@ -54,7 +54,8 @@ async function authenticate(
       throw new AppError("forbidden", `This API key lacks the "${scope}" scope; its scopes are: ${record.scopes.join(", ")}.`);
     }
     const actor: Actor = { type: "key", sourceId: record.sourceId, prefix: record.prefix, scopes: record.scopes };
-    if (!hasAccess(actor, access)) throw new AppError("forbidden", "API keys cannot do this; sign in to the console as an owner or admin.");
+    // Roles and access levels are management concepts; a data-plane endpoint needs only its scope.
+    if (scope === "manage" && !hasAccess(actor, access)) throw new AppError("forbidden", "API keys cannot do this; sign in to the console as an owner or admin.");
     touchKey(handle, record.sourceId);
     return { actor, project: record.project };
   }
