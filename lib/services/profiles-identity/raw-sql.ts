@@ -1,0 +1,68 @@
+import type { DbHandle } from "../../../db/client";
+import { isSerializationFailure, isUniqueViolation } from "../../../db/errors";
+
+/** One statement with positional parameters, returning its rows. */
+export type RawQuery = <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
+
+/**
+ * A hot-path statement outside any transaction. On PostgreSQL it runs as a named prepared
+ * statement (parsed and planned once per pooled connection); on PGlite as a plain query.
+ */
+export async function hotQuery<T = Record<string, unknown>>(handle: DbHandle, name: string, text: string, params: unknown[]): Promise<T[]> {
+  if (handle.pool) {
+    const result = await handle.pool.query({ name, text, values: params });
+    return result.rows as T[];
+  }
+  return handle.query<T>(text, params);
+}
+
+/** A raw-SQL transaction on either driver: `fn` gets a query function bound to the transaction. */
+export async function withRawTransaction<T>(handle: DbHandle, fn: (q: RawQuery) => Promise<T>): Promise<T> {
+  if (handle.pool) {
+    const client = await handle.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query("begin");
+      const q: RawQuery = async <R>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as R[];
+      const result = await fn(q);
+      await client.query("commit");
+      return result;
+    } catch (error) {
+      await client.query("rollback").catch((e: unknown) => {
+        broken = e instanceof Error ? e : new Error(String(e));
+      });
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+  if (handle.pglite) {
+    return handle.pglite.transaction(async (tx) => fn(async <R>(text: string, params?: unknown[]) => (await tx.query<R>(text, params)).rows));
+  }
+  throw new Error("This database handle supports no transactions.");
+}
+
+/** Thrown inside a transaction when a concurrent writer changed what it read: run it again. */
+export class RetryTransaction extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = "RetryTransaction";
+  }
+}
+
+/**
+ * Runs a transaction, again (up to `attempts` times) when it lost a race: a deadlock, a
+ * serialization failure, a concurrent insert of the same user id, or a {@link RetryTransaction}.
+ */
+export async function withRetriedTransaction<T>(handle: DbHandle, fn: (q: RawQuery) => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await withRawTransaction(handle, fn);
+    } catch (error) {
+      const retryable = error instanceof RetryTransaction || isSerializationFailure(error) || isUniqueViolation(error);
+      if (!retryable || attempt >= attempts) throw error;
+      // A short, jittered pause lets the winner of the race commit first.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
+    }
+  }
+}
