@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
 import { getSection } from "@/components/shell/nav";
-import { SectionPlaceholder } from "../../_components/section-placeholder";
+import { PageHeader } from "@/components/shell/page-header";
+import { ProjectSettingsForm } from "./_components/project-settings-form";
 
 export const metadata: Metadata = { title: getSection("settings").title };
 
 export default function SettingsPage() {
+  const section = getSection("settings");
   return (
-    <SectionPlaceholder
-      section="settings"
-      emptyTitle="Settings are not editable yet"
-      emptyDescription="The project's name and time zone will be set here. The time zone decides when schedules start and stop and where each day of the results begins."
-    />
+    <>
+      <PageHeader title={section.title} description={section.description} />
+      <ProjectSettingsForm />
+    </>
   );
 }
