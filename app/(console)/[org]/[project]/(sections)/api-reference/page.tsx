@@ -1,15 +1,21 @@
 import type { Metadata } from "next";
 import { getSection } from "@/components/shell/nav";
-import { SectionPlaceholder } from "../../_components/section-placeholder";
+import { PageHeader } from "@/components/shell/page-header";
+import { ApiReference } from "./_components/api-reference";
 
 export const metadata: Metadata = { title: getSection("api-reference").title };
 
-export default function ApiReferencePage() {
+export default async function ApiReferencePage({
+  params,
+}: {
+  params: Promise<{ org: string; project: string }>;
+}) {
+  const { org, project } = await params;
+  const section = getSection("api-reference");
   return (
-    <SectionPlaceholder
-      section="api-reference"
-      emptyTitle="The reference is on its way"
-      emptyDescription="The OpenAPI document, generated from the same zod schemas the API validates with, will be rendered here with every endpoint, body, answer and scope."
-    />
+    <>
+      <PageHeader title={section.title} description={section.description} />
+      <ApiReference org={decodeURIComponent(org)} project={decodeURIComponent(project)} />
+    </>
   );
 }
