@@ -22,5 +22,8 @@ export const events = pgTable(
   (t) => [
     uniqueIndex("events_project_event_id_key").on(t.projectId, t.eventId),
     index("events_project_profile_name_time_idx").on(t.projectId, t.profileId, t.name, t.occurredAt),
+    // Results (lib/services/analytics): one event's occurrences in profile order, index-only, to merge
+    // with the exposed users; see docs/decisions/080-results-sql.md.
+    index("events_project_name_profile_time_idx").on(t.projectId, t.name, t.profileId, t.occurredAt),
   ],
 );

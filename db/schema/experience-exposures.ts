@@ -21,5 +21,8 @@ export const experienceExposures = pgTable(
     primaryKey({ columns: [t.experienceId, t.profileId] }),
     index("experience_exposures_project_personalization_idx").on(t.projectId, t.personalizationId, t.firstAt),
     index("experience_exposures_profile_idx").on(t.profileId),
+    // Results: a personalization's exposed users in profile order with everything the results read
+    // (index-only), to merge with the events index above; see docs/decisions/080-results-sql.md.
+    index("experience_exposures_results_idx").on(t.projectId, t.personalizationId, t.profileId, t.arm, t.experienceId, t.firstAt),
   ],
 );

@@ -1,0 +1,2 @@
+CREATE INDEX "events_project_name_profile_time_idx" ON "events" USING btree ("project_id","name","profile_id","occurred_at");--> statement-breakpoint
+CREATE INDEX "experience_exposures_results_idx" ON "experience_exposures" USING btree ("project_id","personalization_id","profile_id","arm","experience_id","first_at");
