@@ -110,7 +110,9 @@ export function SourcesView() {
           ) : null}
           {visible.length === 0 ? (
             <p className="rounded-lg border border-dashed px-4 py-8 text-center text-sm text-muted-foreground">
-              Every key is revoked. Create a new one for your servers.
+              {canAdmin
+                ? "Every key is revoked. Create a new one for your servers."
+                : "Every key is revoked."}
             </p>
           ) : (
             <>
