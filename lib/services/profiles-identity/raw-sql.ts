@@ -1,5 +1,6 @@
 import type { DbHandle } from "../../../db/client";
 import { isSerializationFailure, isUniqueViolation } from "../../../db/errors";
+import { isDatabaseUnavailable } from "../../http/errors";
 
 /** One statement with positional parameters, returning its rows. */
 export type RawQuery = <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
@@ -9,12 +10,31 @@ export type RawQuery = <T = Record<string, unknown>>(text: string, params?: unkn
  * statement (parsed and planned once per pooled connection); on PGlite as a plain query.
  */
 export async function hotQuery<T = Record<string, unknown>>(handle: DbHandle, name: string, text: string, params: unknown[]): Promise<T[]> {
-  if (handle.pool) {
-    const result = await handle.pool.query({ name, text, values: params });
+  if (!handle.pool) return handle.query<T>(text, params);
+  const client = await handle.pool.connect();
+  let broken: Error | undefined;
+  try {
+    if (!genericPlans.has(client)) {
+      await client.query("set plan_cache_mode = force_generic_plan");
+      genericPlans.add(client);
+    }
+    const result = await client.query({ name, text, values: params });
     return result.rows as T[];
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) broken = error instanceof Error ? error : new Error(String(error));
+    throw error;
+  } finally {
+    client.release(broken);
   }
-  return handle.query<T>(text, params);
 }
+
+/**
+ * Connections told to keep one generic plan per prepared statement. PostgreSQL's default would
+ * re-plan the hot statements for every execution (their custom plans look cheaper than the generic
+ * one to its estimator), and planning them costs several times what executing them does; their
+ * generic plans are the same index lookups. Only named prepared statements — ours — are affected.
+ */
+const genericPlans = new WeakSet<object>();
 
 /** A raw-SQL transaction on either driver: `fn` gets a query function bound to the transaction. */
 export async function withRawTransaction<T>(handle: DbHandle, fn: (q: RawQuery) => Promise<T>): Promise<T> {
