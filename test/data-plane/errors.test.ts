@@ -82,60 +82,75 @@ describe("data plane: security", () => {
 
 // Strings the database could choke on: control characters, lone surrogates, long ones.
 const nasty = fc.oneof(fc.string(), fc.string({ unit: "binary", maxLength: 40 }), fc.constantFrom("", " ", "\u0000", "\ud800", "a".repeat(300), "known", "g"));
+// Mostly well-formed values, so a good share of bodies get past validation into the database.
+const plausible = fc.oneof({ weight: 3, arbitrary: fc.constantFrom("a", "b", "known", "g", "Identify") }, { weight: 2, arbitrary: fc.string({ unit: "binary", minLength: 1, maxLength: 30 }) }, { weight: 1, arbitrary: nasty });
 const anyJson = fc.jsonValue({ maxDepth: 4 });
 
 describe("fast-check: random bodies never give a 500", () => {
   it("choose-api", async () => {
     const body = fc.oneof(
-      anyJson,
-      fc.record(
+      { weight: 1, arbitrary: anyJson },
+      { weight: 6, arbitrary: fc.record(
         {
-          identification: fc.oneof(anyJson, fc.record({ profileId: nasty, userId: fc.option(nasty), sourceId: fc.oneof(fc.integer(), nasty), accountId: nasty }, { requiredKeys: [] })),
-          names: fc.oneof(fc.array(nasty, { maxLength: 5 }), anyJson),
-          groups: fc.oneof(fc.array(nasty, { maxLength: 5 }), anyJson),
-          device: fc.oneof(nasty, anyJson),
-          sessionId: fc.oneof(nasty, anyJson),
-          url: fc.oneof(nasty, fc.webUrl()),
-          attributes: anyJson,
-          recordExposure: fc.oneof(fc.boolean(), anyJson),
-          explain: fc.oneof(fc.boolean(), anyJson),
-          optimizationType: fc.oneof(fc.constantFrom("personalization", "experiment"), nasty),
+          identification: fc.oneof(
+            { weight: 1, arbitrary: anyJson },
+            { weight: 4, arbitrary: fc.record({ profileId: plausible, userId: fc.option(plausible), sourceId: fc.oneof(fc.integer(), nasty), accountId: plausible }, { requiredKeys: [] }) },
+          ),
+          names: fc.oneof({ weight: 4, arbitrary: fc.array(plausible, { maxLength: 5 }) }, { weight: 1, arbitrary: anyJson }),
+          groups: fc.oneof({ weight: 4, arbitrary: fc.array(plausible, { maxLength: 5 }) }, { weight: 1, arbitrary: anyJson }),
+          device: fc.oneof({ weight: 4, arbitrary: fc.constantFrom("mobile", "desktop", "tablet", "all") }, { weight: 1, arbitrary: nasty }, { weight: 1, arbitrary: anyJson }),
+          sessionId: fc.oneof({ weight: 4, arbitrary: plausible }, { weight: 1, arbitrary: anyJson }),
+          url: fc.oneof({ weight: 4, arbitrary: fc.webUrl({ withQueryParameters: true }) }, { weight: 1, arbitrary: nasty }),
+          userAgent: fc.oneof({ weight: 4, arbitrary: fc.string() }, { weight: 1, arbitrary: anyJson }),
+          attributes: fc.oneof({ weight: 4, arbitrary: fc.dictionary(fc.string(), anyJson, { maxKeys: 4 }) }, { weight: 1, arbitrary: anyJson }),
+          recordExposure: fc.oneof({ weight: 4, arbitrary: fc.boolean() }, { weight: 1, arbitrary: anyJson }),
+          explain: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: anyJson }),
+          optimizationType: fc.oneof({ weight: 4, arbitrary: fc.constantFrom("personalization", "experiment") }, { weight: 1, arbitrary: nasty }),
         },
-        { requiredKeys: [] },
-      ),
+        { requiredKeys: ["identification", "names"] },
+      ) },
     );
+    let decided = 0;
     await fc.assert(
       fc.asyncProperty(body, async (b) => {
         const res = await choose(p, b);
         expect(res.status, `${JSON.stringify(b)} → ${res.text}`).toBeLessThan(500);
+        if (res.status === 200) decided++;
       }),
       { numRuns: 150 },
     );
+    expect(decided).toBeGreaterThan(0);
   });
 
   it("track", async () => {
+    const mostly = <T>(good: fc.Arbitrary<T>) => fc.oneof({ weight: 5, arbitrary: good }, { weight: 1, arbitrary: nasty }, { weight: 1, arbitrary: anyJson });
+    const dict = fc.dictionary(fc.string(), anyJson, { maxKeys: 4 });
     const item = fc.record(
       {
-        eventId: fc.oneof(nasty, anyJson),
-        timestamp: fc.oneof(fc.integer(), fc.double(), fc.constantFrom(0, 253_402_300_799_999, 253_402_300_800_000, -1), anyJson),
-        profileId: nasty,
-        userId: nasty,
-        accountId: nasty,
-        sessionId: nasty,
-        data: fc.oneof(fc.dictionary(nasty, anyJson, { maxKeys: 4 }), anyJson),
-        userAttributes: fc.oneof(fc.dictionary(nasty, anyJson, { maxKeys: 4 }), anyJson),
-        accountAttributes: fc.dictionary(nasty, anyJson, { maxKeys: 4 }),
-        anotherUserId: nasty,
+        eventId: mostly(fc.uuid()),
+        timestamp: fc.oneof({ weight: 5, arbitrary: fc.nat() }, { weight: 1, arbitrary: fc.double() }, { weight: 1, arbitrary: fc.constantFrom(0, 253_402_300_799_999, 253_402_300_800_000, -1) }, { weight: 1, arbitrary: anyJson }),
+        profileId: plausible,
+        userId: plausible,
+        accountId: plausible,
+        sessionId: plausible,
+        data: mostly(dict),
+        userAttributes: mostly(dict),
+        accountAttributes: mostly(dict),
+        anotherUserId: plausible,
       },
-      { requiredKeys: [] },
+      { requiredKeys: ["profileId"] },
     );
-    const body = fc.oneof(anyJson, fc.record({ track: fc.oneof(anyJson, fc.array(fc.record({ name: fc.oneof(nasty, fc.constant("Identify")), payload: fc.oneof(fc.array(item, { maxLength: 4 }), anyJson) }), { maxLength: 3 })) }));
+    const entry = fc.record({ name: plausible, payload: fc.oneof({ weight: 6, arbitrary: fc.array(item, { minLength: 1, maxLength: 3 }) }, { weight: 1, arbitrary: anyJson }) });
+    const body = fc.oneof({ weight: 1, arbitrary: anyJson }, { weight: 6, arbitrary: fc.record({ track: fc.oneof({ weight: 6, arbitrary: fc.array(entry, { minLength: 1, maxLength: 2 }) }, { weight: 1, arbitrary: anyJson }) }) });
+    let stored = 0;
     await fc.assert(
       fc.asyncProperty(body, async (b) => {
         const res = await track(p, b);
         expect(res.status, `${JSON.stringify(b)} → ${res.text}`).toBeLessThan(500);
+        if (res.status === 202) stored++;
       }),
       { numRuns: 150 },
     );
+    expect(stored).toBeGreaterThan(0);
   });
 });

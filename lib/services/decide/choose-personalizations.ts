@@ -1,10 +1,11 @@
 import { configCacheFor } from "../../cache/config-cache";
 import { choose, chooseOne, type ChooseRequest, type DecisionContext } from "../../engine";
 import { AppError } from "../../errors";
+import { newId } from "../../ids";
 import { logger } from "../../logger";
 import type { ChooseRequestInput, ChooseResponse } from "../../schemas/choose";
 import type { ServiceContext } from "../context";
-import { provisionalProfile, settledProfile } from "../profiles-identity/lookup";
+import { settledProfile } from "../profiles-identity/lookup";
 import { derivedProfileId, type Identity } from "../profiles-identity/profile-key";
 import { withRetriedTransaction } from "../profiles-identity/raw-sql";
 import { resolveIdentity } from "../profiles-identity/resolve";
@@ -60,10 +61,12 @@ export async function choosePersonalizations(ctx: ServiceContext, input: ChooseR
         profile = read.profile;
       }
     }
-  } else if (profile === null || provisionalProfile(read.lookup) !== profile.id) {
+  } else if (profile === null) {
     profile = blankProfile(derivedProfileId(projectId, identity), false, sessionId, read.staticSegments, identity.userId);
   }
   if (profile === null) throw new Error("choose-api: the profile could not be resolved");
+  // The visit this call belongs to; a new one gets its id now (the write settles it atomically).
+  const visitId = profile.visitId ?? (record ? newId("vis") : null);
 
   const context: DecisionContext = {
     profile: {
@@ -80,7 +83,7 @@ export async function choosePersonalizations(ctx: ServiceContext, input: ChooseR
       device: input.device ?? null,
       userAgent: input.userAgent ?? null,
       sessionId,
-      visitId: profile.visitId,
+      visitId,
       attributes: input.attributes ?? null,
     },
     events: profile.events,
@@ -96,6 +99,7 @@ export async function choosePersonalizations(ctx: ServiceContext, input: ChooseR
       handle: ctx.handle,
       projectId,
       profile,
+      visitId: visitId ?? newId("vis"),
       now,
       sessionId,
       accountId,

@@ -1,6 +1,5 @@
 import type { DbHandle } from "../../../db/client";
 import type { ChooseResult, ExposureRecord } from "../../engine";
-import { newId } from "../../ids";
 import { hotQuery } from "../profiles-identity/raw-sql";
 import { RECORD_CLAIMS } from "./record-sql";
 import type { ProfileState } from "./read-state";
@@ -13,6 +12,8 @@ export interface RecordArgs {
   readonly handle: DbHandle;
   readonly projectId: string;
   readonly profile: ProfileState;
+  /** The visit the read settled on, or a new visit id when none is active. */
+  readonly visitId: string;
   readonly now: number;
   readonly sessionId: string | null;
   readonly accountId: string | null;
@@ -32,7 +33,7 @@ export interface RecordArgs {
  */
 export async function recordDecision(args: RecordArgs): Promise<void> {
   const { profile, now, sessionId, accountId, result } = args;
-  let proposedVisit = profile.visitId ?? newId("vis");
+  let proposedVisit = args.visitId;
   const needsTouch =
     profile.visitId === null ||
     profile.lastActivityMs === null ||
@@ -48,7 +49,7 @@ export async function recordDecision(args: RecordArgs): Promise<void> {
     return;
   }
 
-  let touch = true;
+  let touch = needsTouch;
   for (let round = 0; pending.length > 0 && round < 64; round++) {
     const records = pending.map((i) => result.records[i] as ExposureRecord);
     const [row] = await hotQuery<{ lost: string[]; visit_id: string | null }>(args.handle, "bespoke_decide_record", RECORD_CLAIMS, [

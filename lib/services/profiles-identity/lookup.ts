@@ -55,8 +55,3 @@ export function settledProfile(identity: Identity, lookup: IdentityLookup): stri
   }
   return lookup.pidTarget;
 }
-
-/** The profile a decision that writes nothing uses: the one the identity will settle on, if it exists yet. */
-export function provisionalProfile(lookup: IdentityLookup): string | null {
-  return lookup.uidTarget ?? lookup.pidTarget;
-}
