@@ -16,7 +16,15 @@ function Value({ v, tone }: { v: unknown; tone: "before" | "after" }) {
 }
 
 /** A readable list of what changed: path, old value struck through, new value. */
-export function DiffView({ changes, empty = "Nothing that you can see changed.", max = 40 }: { changes: Change[]; empty?: string; max?: number }) {
+export function DiffView({
+  changes,
+  empty = "Nothing that you can see changed.",
+  max = 40,
+}: {
+  changes: Change[];
+  empty?: string;
+  max?: number;
+}) {
   if (changes.length === 0) return <p className="text-[13px] text-muted-foreground">{empty}</p>;
   return (
     <ul className="grid gap-1.5 text-[13px]">
@@ -48,7 +56,9 @@ export function DiffView({ changes, empty = "Nothing that you can see changed.",
           </span>
         </li>
       ))}
-      {changes.length > max ? <li className="text-muted-foreground">…and {changes.length - max} more changes.</li> : null}
+      {changes.length > max ? (
+        <li className="text-muted-foreground">…and {changes.length - max} more changes.</li>
+      ) : null}
     </ul>
   );
 }

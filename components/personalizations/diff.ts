@@ -30,7 +30,13 @@ function join(path: string, key: string | number): string {
   return path ? `${path}.${key}` : key;
 }
 
-export function diffJson(before: unknown, after: unknown, path = "", out: Change[] = [], options: { ignore?: ReadonlySet<string> } = {}): Change[] {
+export function diffJson(
+  before: unknown,
+  after: unknown,
+  path = "",
+  out: Change[] = [],
+  options: { ignore?: ReadonlySet<string> } = {},
+): Change[] {
   const ignore = options.ignore ?? NOISE;
   if (jsonEqual(before, after)) return out;
   if (isPlainObject(before) && isPlainObject(after)) {
@@ -40,12 +46,19 @@ export function diffJson(before: unknown, after: unknown, path = "", out: Change
       const p = join(path, key);
       if (!(key in before) || before[key] === undefined) {
         if (after[key] !== undefined) out.push({ kind: "added", path: p, after: after[key] });
-      } else if (!(key in after) || after[key] === undefined) out.push({ kind: "removed", path: p, before: before[key] });
+      } else if (!(key in after) || after[key] === undefined)
+        out.push({ kind: "removed", path: p, before: before[key] });
       else diffJson(before[key], after[key], p, out, options);
     }
     return out;
   }
-  if (Array.isArray(before) && Array.isArray(after) && (hasIds(before) || hasIds(after)) && (before.length === 0 || hasIds(before)) && (after.length === 0 || hasIds(after))) {
+  if (
+    Array.isArray(before) &&
+    Array.isArray(after) &&
+    (hasIds(before) || hasIds(after)) &&
+    (before.length === 0 || hasIds(before)) &&
+    (after.length === 0 || hasIds(after))
+  ) {
     const beforeIds = before.map((x) => (x as Record<string, unknown>).id as string);
     const afterIds = after.map((x) => (x as Record<string, unknown>).id as string);
     // A move is a change of rank among the entries both sides have, so a removal above is not one.
@@ -57,12 +70,14 @@ export function diffJson(before: unknown, after: unknown, path = "", out: Change
       const name = `${path}[${label(item, id)}]`;
       if (j < 0) out.push({ kind: "removed", path: name, before: item });
       else {
-        if (beforeCommon.indexOf(id) !== afterCommon.indexOf(id)) out.push({ kind: "moved", path: name, from: i + 1, to: j + 1 });
+        if (beforeCommon.indexOf(id) !== afterCommon.indexOf(id))
+          out.push({ kind: "moved", path: name, from: i + 1, to: j + 1 });
         diffJson(item, after[j], name, out, { ignore: new Set([...ignore, "priority"]) });
       }
     });
     after.forEach((item, j) => {
-      if (!beforeIds.includes(afterIds[j])) out.push({ kind: "added", path: `${path}[${label(item, afterIds[j])}]`, after: item });
+      if (!beforeIds.includes(afterIds[j]))
+        out.push({ kind: "added", path: `${path}[${label(item, afterIds[j])}]`, after: item });
     });
     return out;
   }

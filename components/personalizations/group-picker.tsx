@@ -19,7 +19,15 @@ type GroupPickerProps = {
 };
 
 /** Selector groups of a personalization: pick existing ones or name new ones (created on save). */
-export function GroupPicker({ id, value, onChange, existing, error, readOnly = false, describedBy }: GroupPickerProps) {
+export function GroupPicker({
+  id,
+  value,
+  onChange,
+  existing,
+  error,
+  readOnly = false,
+  describedBy,
+}: GroupPickerProps) {
   const listId = useId();
   const [draft, setDraft] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
@@ -49,7 +57,9 @@ export function GroupPicker({ id, value, onChange, existing, error, readOnly = f
             <li key={g}>
               <Badge variant="primary" className="gap-1 py-1 pr-1 font-mono text-[12px]">
                 {g}
-                {existing.includes(g) ? null : <span className="font-sans text-[11px] opacity-70">(new)</span>}
+                {existing.includes(g) ? null : (
+                  <span className="font-sans text-[11px] opacity-70">(new)</span>
+                )}
                 {readOnly ? null : (
                   <button
                     type="button"
@@ -81,7 +91,9 @@ export function GroupPicker({ id, value, onChange, existing, error, readOnly = f
             placeholder={existing.length ? "Choose or name a group" : "Name a group, e.g. homepage"}
             autoComplete="off"
             aria-invalid={shownError ? true : undefined}
-            aria-describedby={[describedBy, shownError ? `${id}-error` : null].filter(Boolean).join(" ") || undefined}
+            aria-describedby={
+              [describedBy, shownError ? `${id}-error` : null].filter(Boolean).join(" ") || undefined
+            }
             onChange={(e) => {
               setDraft(e.target.value);
               if (problem) setProblem(null);

@@ -15,7 +15,10 @@ export function parseJsonText(text: string): ParsedJson {
       const before = text.slice(0, offset).split("\n");
       const line = before.length;
       const column = (before.at(-1)?.length ?? 0) + 1;
-      return { ok: false, message: `is not valid JSON (line ${line}, column ${column}): ${raw.replace(/ in JSON at position \d+.*$/, "")}` };
+      return {
+        ok: false,
+        message: `is not valid JSON (line ${line}, column ${column}): ${raw.replace(/ in JSON at position \d+.*$/, "")}`,
+      };
     }
     return { ok: false, message: `is not valid JSON: ${raw}` };
   }
@@ -38,7 +41,8 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 /** Deep equality for JSON values (key order ignored). */
 export function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => jsonEqual(x, b[i]));
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((x, i) => jsonEqual(x, b[i]));
   if (isPlainObject(a) && isPlainObject(b)) {
     const ka = Object.keys(a).filter((k) => a[k] !== undefined);
     const kb = Object.keys(b).filter((k) => b[k] !== undefined);

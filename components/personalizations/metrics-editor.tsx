@@ -32,14 +32,23 @@ type MetricsEditorProps = {
 };
 
 /** One primary metric and any number of secondary ones: *triggered* or a property's value, aggregated per user. */
-export function MetricsEditor({ value, onChange, errorAt = () => undefined, eventNames = [], readOnly = false, idPrefix = "metric" }: MetricsEditorProps) {
+export function MetricsEditor({
+  value,
+  onChange,
+  errorAt = () => undefined,
+  eventNames = [],
+  readOnly = false,
+  idPrefix = "metric",
+}: MetricsEditorProps) {
   const listId = useId();
   const radioName = useId();
-  const update = (i: number, patch: Partial<MetricRow>) => onChange(value.map((row, j) => (j === i ? { ...row, ...patch } : row)));
+  const update = (i: number, patch: Partial<MetricRow>) =>
+    onChange(value.map((row, j) => (j === i ? { ...row, ...patch } : row)));
   const setPrimary = (i: number) => onChange(value.map((row, j) => ({ ...row, primary: j === i })));
   const remove = (i: number) => {
     const rest = value.filter((_, j) => j !== i);
-    if (value[i]?.primary && rest.length > 0 && !rest.some((r) => r.primary)) rest[0] = { ...rest[0], primary: true };
+    if (value[i]?.primary && rest.length > 0 && !rest.some((r) => r.primary))
+      rest[0] = { ...rest[0], primary: true };
     onChange(rest);
   };
   const rootError = errorAt("");
@@ -55,8 +64,9 @@ export function MetricsEditor({ value, onChange, errorAt = () => undefined, even
       ) : null}
       {value.length === 0 ? (
         <p className="rounded-lg border border-dashed px-4 py-5 text-center text-sm text-muted-foreground">
-          No metrics yet. Starting needs exactly one <strong className="font-medium text-foreground">primary</strong> metric: the
-          conversion this personalization is judged by.
+          No metrics yet. Starting needs exactly one{" "}
+          <strong className="font-medium text-foreground">primary</strong> metric: the conversion this
+          personalization is judged by.
         </p>
       ) : null}
       {value.map((row, i) => {
@@ -66,7 +76,10 @@ export function MetricsEditor({ value, onChange, errorAt = () => undefined, even
         return (
           <fieldset
             key={row.id ?? `new-${i}`}
-            className={cn("grid gap-3 rounded-lg border p-3 sm:p-4", row.primary && "border-primary/40 bg-primary-subtle/30")}
+            className={cn(
+              "grid gap-3 rounded-lg border p-3 sm:p-4",
+              row.primary && "border-primary/40 bg-primary-subtle/30",
+            )}
           >
             <legend className="sr-only">Metric {i + 1}</legend>
             <div className="flex flex-wrap items-center justify-between gap-2">
@@ -83,13 +96,26 @@ export function MetricsEditor({ value, onChange, errorAt = () => undefined, even
                 {row.primary ? "Primary metric" : "Secondary metric · make primary"}
               </label>
               {readOnly ? null : (
-                <Button type="button" size="sm" variant="ghost" onClick={() => remove(i)} aria-label={`Remove metric ${i + 1}${row.event ? ` (${row.event})` : ""}`}>
+                <Button
+                  type="button"
+                  size="sm"
+                  variant="ghost"
+                  onClick={() => remove(i)}
+                  aria-label={`Remove metric ${i + 1}${row.event ? ` (${row.event})` : ""}`}
+                >
                   <Trash2 aria-hidden="true" />
                   <span className="hidden sm:inline">Remove</span>
                 </Button>
               )}
             </div>
-            <div className={cn("grid gap-3", isValue ? "md:grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)_minmax(0,1fr)_minmax(0,1fr)]" : "md:grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)]")}>
+            <div
+              className={cn(
+                "grid gap-3",
+                isValue
+                  ? "md:grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)_minmax(0,1fr)_minmax(0,1fr)]"
+                  : "md:grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)]",
+              )}
+            >
               <div className="grid content-start gap-1.5">
                 <Label htmlFor={id("event")}>Event</Label>
                 <Input
@@ -115,7 +141,12 @@ export function MetricsEditor({ value, onChange, errorAt = () => undefined, even
                   value={row.measure}
                   disabled={readOnly}
                   onValueChange={(m) =>
-                    update(i, m === "value" ? { measure: "value", aggregation: row.aggregation || "sum" } : { measure: "triggered", property: "", aggregation: "" })
+                    update(
+                      i,
+                      m === "value"
+                        ? { measure: "value", aggregation: row.aggregation || "sum" }
+                        : { measure: "triggered", property: "", aggregation: "" },
+                    )
                   }
                 >
                   <SelectTrigger id={id("measure")}>
@@ -139,12 +170,21 @@ export function MetricsEditor({ value, onChange, errorAt = () => undefined, even
                       aria-invalid={err("property") ? true : undefined}
                       onChange={(e) => update(i, { property: e.target.value })}
                     />
-                    {err("property") ? <p className="text-[13px] font-medium text-danger">{err("property")}</p> : null}
+                    {err("property") ? (
+                      <p className="text-[13px] font-medium text-danger">{err("property")}</p>
+                    ) : null}
                   </div>
                   <div className="grid content-start gap-1.5">
                     <Label htmlFor={id("aggregation")}>Per user</Label>
-                    <Select value={row.aggregation || undefined} disabled={readOnly} onValueChange={(a) => update(i, { aggregation: a as Aggregation })}>
-                      <SelectTrigger id={id("aggregation")} aria-invalid={err("aggregation") ? true : undefined}>
+                    <Select
+                      value={row.aggregation || undefined}
+                      disabled={readOnly}
+                      onValueChange={(a) => update(i, { aggregation: a as Aggregation })}
+                    >
+                      <SelectTrigger
+                        id={id("aggregation")}
+                        aria-invalid={err("aggregation") ? true : undefined}
+                      >
                         <SelectValue placeholder="Choose…" />
                       </SelectTrigger>
                       <SelectContent>
@@ -155,7 +195,9 @@ export function MetricsEditor({ value, onChange, errorAt = () => undefined, even
                         ))}
                       </SelectContent>
                     </Select>
-                    {err("aggregation") ? <p className="text-[13px] font-medium text-danger">{err("aggregation")}</p> : null}
+                    {err("aggregation") ? (
+                      <p className="text-[13px] font-medium text-danger">{err("aggregation")}</p>
+                    ) : null}
                   </div>
                 </>
               ) : null}
@@ -171,7 +213,12 @@ export function MetricsEditor({ value, onChange, errorAt = () => undefined, even
       ) : null}
       {readOnly ? null : (
         <div>
-          <Button type="button" variant="outline" size="sm" onClick={() => onChange([...value, emptyMetric(!value.some((r) => r.primary))])}>
+          <Button
+            type="button"
+            variant="outline"
+            size="sm"
+            onClick={() => onChange([...value, emptyMetric(!value.some((r) => r.primary))])}
+          >
             <Plus aria-hidden="true" />
             {value.length === 0 ? "Add the primary metric" : "Add a secondary metric"}
           </Button>

@@ -19,7 +19,14 @@ export function emptyMetric(primary: boolean): MetricRow {
 }
 
 export function metricToRow(m: Metric): MetricRow {
-  return { id: m.id, event: m.event, measure: m.measure, property: m.property ?? "", aggregation: m.aggregation ?? "", primary: m.primary };
+  return {
+    id: m.id,
+    event: m.event,
+    measure: m.measure,
+    property: m.property ?? "",
+    aggregation: m.aggregation ?? "",
+    primary: m.primary,
+  };
 }
 
 /** What the API validates: `value` needs a property and an aggregation, `triggered` neither. */

@@ -41,18 +41,31 @@ export function problemTarget(path: string): ProblemTarget {
     case "groups":
       return { area: "delivery", field: head };
     case "metrics":
-      return second !== undefined && /^\d+$/.test(second) ? { area: "metrics", index: Number(second), field: third } : { area: "metrics" };
+      return second !== undefined && /^\d+$/.test(second)
+        ? { area: "metrics", index: Number(second), field: third }
+        : { area: "metrics" };
     case "experiences": {
       if (second === undefined || !/^\d+$/.test(second)) return { area: "experiences" };
       const field = EXPERIENCE_FIELDS.find((f) => f === third);
-      return { area: "experiences", index: Number(second), field, rest: parts.slice(3).join(".") || undefined };
+      return {
+        area: "experiences",
+        index: Number(second),
+        field,
+        rest: parts.slice(3).join(".") || undefined,
+      };
     }
     default:
       return { area: "other" };
   }
 }
 
-const FIELD_LABELS: Record<ExperienceField, string> = { name: "Name", payload: "Payload", audience: "Audience", display: "Display", schedule: "Schedule" };
+const FIELD_LABELS: Record<ExperienceField, string> = {
+  name: "Name",
+  payload: "Payload",
+  audience: "Audience",
+  display: "Display",
+  schedule: "Schedule",
+};
 
 /** "Experience 2 · Payload › hero.title", "Metrics", "Control size"… */
 export function problemWhere(path: string, experienceName?: (index: number) => string | undefined): string {

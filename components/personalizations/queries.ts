@@ -6,7 +6,11 @@ import { useConsole } from "@/components/console/console-context";
 import { apiFetch } from "@/lib/client/api";
 import type { Group } from "@/lib/schemas/groups";
 import type { Experience } from "@/lib/schemas/experiences";
-import type { Personalization, PersonalizationStatus, PersonalizationSummary } from "@/lib/schemas/personalizations";
+import type {
+  Personalization,
+  PersonalizationStatus,
+  PersonalizationSummary,
+} from "@/lib/schemas/personalizations";
 import type { Template } from "@/lib/schemas/templates";
 import type { AuditEntry } from "@/lib/schemas/audit";
 
@@ -14,9 +18,12 @@ export type ListFilters = { status?: PersonalizationStatus; group?: string };
 
 export const keys = {
   personalizations: (org: string, project: string) => ["personalizations", org, project] as const,
-  list: (org: string, project: string, filters: ListFilters) => [...keys.personalizations(org, project), "list", filters] as const,
-  detail: (org: string, project: string, id: string) => [...keys.personalizations(org, project), "detail", id] as const,
-  audit: (org: string, project: string, id: string) => [...keys.personalizations(org, project), "audit", id] as const,
+  list: (org: string, project: string, filters: ListFilters) =>
+    [...keys.personalizations(org, project), "list", filters] as const,
+  detail: (org: string, project: string, id: string) =>
+    [...keys.personalizations(org, project), "detail", id] as const,
+  audit: (org: string, project: string, id: string) =>
+    [...keys.personalizations(org, project), "audit", id] as const,
   templates: (org: string, project: string) => ["templates", org, project] as const,
   groups: (org: string, project: string) => ["groups", org, project] as const,
   eventNames: (org: string, project: string) => ["catalog-events", org, project] as const,
@@ -31,7 +38,9 @@ export function usePersonalizationList(filters: ListFilters) {
       if (filters.status) qs.set("status", filters.status);
       if (filters.group) qs.set("group", filters.group);
       const query = qs.toString();
-      const res = await apiFetch<{ personalizations: PersonalizationSummary[] }>(api(`/personalizations${query ? `?${query}` : ""}`));
+      const res = await apiFetch<{ personalizations: PersonalizationSummary[] }>(
+        api(`/personalizations${query ? `?${query}` : ""}`),
+      );
       return res.personalizations;
     },
   });
@@ -98,11 +107,18 @@ export function usePersonalizationCache(id: string) {
     /** An experience write answered `{ experience, version }`. */
     setExperience: (experience: Experience, version: number) => {
       client.setQueryData<Personalization>(key, (old) =>
-        old ? { ...old, version, experiences: old.experiences.map((e) => (e.id === experience.id ? experience : e)) } : old,
+        old
+          ? {
+              ...old,
+              version,
+              experiences: old.experiences.map((e) => (e.id === experience.id ? experience : e)),
+            }
+          : old,
       );
       void client.invalidateQueries({ queryKey: keys.audit(org, project, id) });
     },
-    setVersion: (version: number) => client.setQueryData<Personalization>(key, (old) => (old ? { ...old, version } : old)),
+    setVersion: (version: number) =>
+      client.setQueryData<Personalization>(key, (old) => (old ? { ...old, version } : old)),
     /** The latest version from the server, also put in the cache. */
     refetch: async () => {
       const latest = await fetchLatest();

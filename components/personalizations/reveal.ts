@@ -1,6 +1,7 @@
 // Take the user to a field: scroll it into view and focus its first control (problem links).
 
-const FOCUSABLE = 'input:not([type=hidden]):not([disabled]), textarea:not([disabled]), select:not([disabled]), button:not([disabled]), [contenteditable=true], [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'input:not([type=hidden]):not([disabled]), textarea:not([disabled]), select:not([disabled]), button:not([disabled]), [contenteditable=true], [tabindex]:not([tabindex="-1"])';
 
 export function revealElement(id: string, attempts = 10): void {
   const el = document.getElementById(id);

@@ -4,7 +4,15 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogBody, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogBody,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
@@ -28,18 +36,34 @@ export function SaveTemplateDialog({
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent size="sm">
-        {open ? <SaveTemplateForm defaultName={defaultName} onSave={onSave} onDone={() => onOpenChange(false)} /> : null}
+        {open ? (
+          <SaveTemplateForm defaultName={defaultName} onSave={onSave} onDone={() => onOpenChange(false)} />
+        ) : null}
       </DialogContent>
     </Dialog>
   );
 }
 
-function SaveTemplateForm({ defaultName, onSave, onDone }: { defaultName: string; onSave: (v: { name: string; description: string | null }) => Promise<void>; onDone: () => void }) {
-  const form = useForm<Values>({ resolver: zodResolver(saveAsTemplateSchema), defaultValues: { name: defaultName, description: "" } });
+function SaveTemplateForm({
+  defaultName,
+  onSave,
+  onDone,
+}: {
+  defaultName: string;
+  onSave: (v: { name: string; description: string | null }) => Promise<void>;
+  onDone: () => void;
+}) {
+  const form = useForm<Values>({
+    resolver: zodResolver(saveAsTemplateSchema),
+    defaultValues: { name: defaultName, description: "" },
+  });
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (values) => {
     try {
-      await onSave({ name: values.name.trim(), description: values.description?.trim() ? values.description.trim() : null });
+      await onSave({
+        name: values.name.trim(),
+        description: values.description?.trim() ? values.description.trim() : null,
+      });
       onDone();
     } catch (e) {
       if (e instanceof ApiClientError) {
@@ -54,7 +78,9 @@ function SaveTemplateForm({ defaultName, onSave, onDone }: { defaultName: string
     <form onSubmit={submit} noValidate className="grid gap-4">
       <DialogHeader>
         <DialogTitle>Save as template</DialogTitle>
-        <DialogDescription>The payload is saved under this name; new experiences can start from it.</DialogDescription>
+        <DialogDescription>
+          The payload is saved under this name; new experiences can start from it.
+        </DialogDescription>
       </DialogHeader>
       <DialogBody>
         <FormField label="Template name" error={errors.name?.message} required>

@@ -33,7 +33,15 @@ type FieldBase = {
 // ─── Payload ──────────────────────────────────────────────────────────────────────────────────
 // SLOT: components/payload-editor (Monaco, JSON markers, Liquid completion, format on save, preview).
 
-export function PayloadField({ id, value, onChange, readOnly, error, label, height = 260 }: FieldBase & { value: string; onChange: (text: string) => void; height?: number }) {
+export function PayloadField({
+  id,
+  value,
+  onChange,
+  readOnly,
+  error,
+  label,
+  height = 260,
+}: FieldBase & { value: string; onChange: (text: string) => void; height?: number }) {
   return (
     <div id={id} className="grid gap-2">
       <Textarea
@@ -57,14 +65,26 @@ export function PayloadField({ id, value, onChange, readOnly, error, label, heig
 // ─── Audience ─────────────────────────────────────────────────────────────────────────────────
 // SLOT: components/audience-builder (rows of attribute/event/segment/page conditions, AND/OR, JSON fallback).
 
-function JsonObjectField({ id, value, onChange, readOnly, label, placeholder }: FieldBase & { value: Record<string, unknown> | null; onChange: (v: Record<string, unknown> | null) => void; placeholder: string }) {
+function JsonObjectField({
+  id,
+  value,
+  onChange,
+  readOnly,
+  label,
+  placeholder,
+}: FieldBase & {
+  value: Record<string, unknown> | null;
+  onChange: (v: Record<string, unknown> | null) => void;
+  placeholder: string;
+}) {
   const [text, setText] = useState(() => (value ? prettyJson(value) : ""));
   const [problem, setProblem] = useState<string | null>(null);
   const [last, setLast] = useState(value);
   if (last !== value) {
     setLast(value);
     const parsed = parseJsonText(text);
-    if (!(parsed.ok && JSON.stringify(parsed.value) === JSON.stringify(value))) setText(value ? prettyJson(value) : "");
+    if (!(parsed.ok && JSON.stringify(parsed.value) === JSON.stringify(value)))
+      setText(value ? prettyJson(value) : "");
   }
   return (
     <div className="grid gap-1.5">
@@ -96,13 +116,25 @@ function JsonObjectField({ id, value, onChange, readOnly, label, placeholder }: 
   );
 }
 
-export function AudienceField({ id, value, onChange, readOnly, error, label }: FieldBase & { value: AudienceValue; onChange: (v: AudienceValue) => void }) {
+export function AudienceField({
+  id,
+  value,
+  onChange,
+  readOnly,
+  error,
+  label,
+}: FieldBase & { value: AudienceValue; onChange: (v: AudienceValue) => void }) {
   const everyone = isPlainObject(value) && value.$everyone === true && Object.keys(value).length === 1;
   return (
     <div id={id} className={cn("grid gap-2 rounded-lg border p-3", error && "border-danger")}>
       {readOnly ? null : (
         <div className="flex flex-wrap gap-2">
-          <Button type="button" size="sm" variant={everyone ? "secondary" : "outline"} onClick={() => onChange({ $everyone: true })}>
+          <Button
+            type="button"
+            size="sm"
+            variant={everyone ? "secondary" : "outline"}
+            onClick={() => onChange({ $everyone: true })}
+          >
             Everyone
           </Button>
           <Button type="button" size="sm" variant="ghost" onClick={() => onChange(null)}>
@@ -110,7 +142,14 @@ export function AudienceField({ id, value, onChange, readOnly, error, label }: F
           </Button>
         </div>
       )}
-      <JsonObjectField id={id} value={value} onChange={onChange} readOnly={readOnly} label={label} placeholder='{"user.plan": "pro"}' />
+      <JsonObjectField
+        id={id}
+        value={value}
+        onChange={onChange}
+        readOnly={readOnly}
+        label={label}
+        placeholder='{"user.plan": "pro"}'
+      />
     </div>
   );
 }
@@ -118,12 +157,22 @@ export function AudienceField({ id, value, onChange, readOnly, error, label }: F
 // ─── Display ──────────────────────────────────────────────────────────────────────────────────
 // SLOT: components/display-editor.
 
-export function DisplayField({ id, value, onChange, readOnly, label }: FieldBase & { value: DisplayValue; onChange: (v: DisplayValue) => void }) {
+export function DisplayField({
+  id,
+  value,
+  onChange,
+  readOnly,
+  label,
+}: FieldBase & { value: DisplayValue; onChange: (v: DisplayValue) => void }) {
   return (
     <div id={id} className="grid gap-3 sm:grid-cols-2" role="group" aria-label={label}>
       <div className="grid gap-1.5">
         <Label htmlFor={`${id}-frequency`}>Frequency</Label>
-        <Select value={value.frequency} onValueChange={(f) => onChange({ ...value, frequency: f as Frequency })} disabled={readOnly}>
+        <Select
+          value={value.frequency}
+          onValueChange={(f) => onChange({ ...value, frequency: f as Frequency })}
+          disabled={readOnly}
+        >
           <SelectTrigger id={`${id}-frequency`}>
             <SelectValue />
           </SelectTrigger>
@@ -138,7 +187,11 @@ export function DisplayField({ id, value, onChange, readOnly, label }: FieldBase
       </div>
       <div className="grid gap-1.5">
         <Label htmlFor={`${id}-devices`}>Devices</Label>
-        <Select value={value.devices} onValueChange={(d) => onChange({ ...value, devices: d as Devices })} disabled={readOnly}>
+        <Select
+          value={value.devices}
+          onValueChange={(d) => onChange({ ...value, devices: d as Devices })}
+          disabled={readOnly}
+        >
           <SelectTrigger id={`${id}-devices`}>
             <SelectValue />
           </SelectTrigger>
@@ -158,7 +211,15 @@ export function DisplayField({ id, value, onChange, readOnly, label }: FieldBase
 // ─── Schedule ─────────────────────────────────────────────────────────────────────────────────
 // SLOT: components/schedule-editor (date range, weekdays, hour window in the project's zone).
 
-export function ScheduleField({ id, value, onChange, readOnly, error, label, timezone }: FieldBase & { value: ScheduleValue; onChange: (v: ScheduleValue) => void; timezone: string }) {
+export function ScheduleField({
+  id,
+  value,
+  onChange,
+  readOnly,
+  error,
+  label,
+  timezone,
+}: FieldBase & { value: ScheduleValue; onChange: (v: ScheduleValue) => void; timezone: string }) {
   return (
     <div id={id} className={cn("grid gap-1.5", error && "[&_textarea]:border-danger")}>
       <JsonObjectField
@@ -169,7 +230,9 @@ export function ScheduleField({ id, value, onChange, readOnly, error, label, tim
         label={label}
         placeholder='{"daysOfWeek": [1, 2, 3, 4, 5], "timeWindow": {"from": "09:00", "to": "17:00"}}'
       />
-      <p className="text-[13px] text-muted-foreground">Empty: always. Times are in the project&apos;s zone, {timezone}.</p>
+      <p className="text-[13px] text-muted-foreground">
+        Empty: always. Times are in the project&apos;s zone, {timezone}.
+      </p>
     </div>
   );
 }

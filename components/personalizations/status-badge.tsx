@@ -8,7 +8,13 @@ const personalizationTone = {
   archived: { variant: "outline", label: "Archived" },
 } as const;
 
-export function PersonalizationStatusBadge({ status, className }: { status: PersonalizationStatus; className?: string }) {
+export function PersonalizationStatusBadge({
+  status,
+  className,
+}: {
+  status: PersonalizationStatus;
+  className?: string;
+}) {
   const { variant, label } = personalizationTone[status];
   return (
     <Badge variant={variant} dot className={className}>
@@ -18,7 +24,13 @@ export function PersonalizationStatusBadge({ status, className }: { status: Pers
 }
 
 /** An experience is "Needs setup" until its audience has a condition (SPEC §1). */
-export function ExperienceStatusBadge({ status, className }: { status: "needs_setup" | "ready"; className?: string }) {
+export function ExperienceStatusBadge({
+  status,
+  className,
+}: {
+  status: "needs_setup" | "ready";
+  className?: string;
+}) {
   return status === "ready" ? (
     <Badge variant="success" className={className}>
       Ready

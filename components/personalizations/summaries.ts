@@ -33,7 +33,8 @@ function value(v: unknown): string {
 }
 
 function field(path: string, test: unknown): string {
-  if (!isPlainObject(test) || !Object.keys(test).some((k) => k.startsWith("$"))) return `${path} = ${value(test)}`;
+  if (!isPlainObject(test) || !Object.keys(test).some((k) => k.startsWith("$")))
+    return `${path} = ${value(test)}`;
   return Object.entries(test)
     .map(([op, v]) => {
       if (op === "$exists") return v ? `${path} is set` : `${path} is not set`;
@@ -53,7 +54,10 @@ function condition(node: unknown): string {
     if (key === "$not") return `not (${condition(v)})`;
     if (key === "$segment") return `in segment ${value(v)}`;
     if (key === "$event" && isPlainObject(v)) {
-      const within = isPlainObject(v.within) && typeof v.within.days === "number" ? ` in the last ${v.within.days} days` : "";
+      const within =
+        isPlainObject(v.within) && typeof v.within.days === "number"
+          ? ` in the last ${v.within.days} days`
+          : "";
       const count = isPlainObject(v.count) ? ` ${field("", v.count).trim()} times` : "";
       return `did ${value(v.name)}${count}${within}`;
     }
@@ -64,7 +68,12 @@ function condition(node: unknown): string {
 
 /** "Everyone", `user.plan = "pro" and did "purchase"`, or "No audience yet". */
 export function audienceSummary(audience: unknown, max = 120): string {
-  if (audience === null || audience === undefined || (isPlainObject(audience) && Object.keys(audience).length === 0)) return "No audience yet";
+  if (
+    audience === null ||
+    audience === undefined ||
+    (isPlainObject(audience) && Object.keys(audience).length === 0)
+  )
+    return "No audience yet";
   const text = condition(audience);
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
@@ -80,22 +89,31 @@ function days(list: number[]): string {
 }
 
 function when(iso: string): string {
-  return iso.replace("T", " ").replace(/:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?$/, (m) => (m.length > 3 ? m.slice(3) : ""));
+  return iso
+    .replace("T", " ")
+    .replace(/:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?$/, (m) => (m.length > 3 ? m.slice(3) : ""));
 }
 
 /** "Always", or "From 2026-12-01 09:00 · Mon–Fri · 09:00–17:00". */
 export function scheduleSummary(schedule: unknown): string {
   if (!isPlainObject(schedule)) return "Always";
   const parts: string[] = [];
-  if (typeof schedule.start === "string" && typeof schedule.end === "string") parts.push(`${when(schedule.start)} → ${when(schedule.end)}`);
+  if (typeof schedule.start === "string" && typeof schedule.end === "string")
+    parts.push(`${when(schedule.start)} → ${when(schedule.end)}`);
   else if (typeof schedule.start === "string") parts.push(`From ${when(schedule.start)}`);
   else if (typeof schedule.end === "string") parts.push(`Until ${when(schedule.end)}`);
-  if (Array.isArray(schedule.daysOfWeek)) parts.push(days(schedule.daysOfWeek.filter((d): d is number => typeof d === "number")));
-  if (isPlainObject(schedule.timeWindow)) parts.push(`${String(schedule.timeWindow.from)}–${String(schedule.timeWindow.to)}`);
+  if (Array.isArray(schedule.daysOfWeek))
+    parts.push(days(schedule.daysOfWeek.filter((d): d is number => typeof d === "number")));
+  if (isPlainObject(schedule.timeWindow))
+    parts.push(`${String(schedule.timeWindow.from)}–${String(schedule.timeWindow.to)}`);
   return parts.length ? parts.join(" · ") : "Always";
 }
 
-const FREQUENCY_LABELS = { always: "Every time", once: "Once per visitor", once_per_visit: "Once per visit" } as const;
+const FREQUENCY_LABELS = {
+  always: "Every time",
+  once: "Once per visitor",
+  once_per_visit: "Once per visit",
+} as const;
 const DEVICE_LABELS = { all: "All devices", mobile: "Mobile only", desktop: "Desktop only" } as const;
 
 export function frequencyLabel(f: string): string {
@@ -109,7 +127,10 @@ export function displaySummary(display: { frequency: string; devices: string }):
 }
 
 /** "purchase · triggered" or "purchase · sum of amount". */
-export function metricSummary(metric: Pick<Metric, "event" | "measure" | "property" | "aggregation">): string {
-  if (metric.measure === "value") return `${metric.event} · ${metric.aggregation ?? "?"} of ${metric.property ?? "?"}`;
+export function metricSummary(
+  metric: Pick<Metric, "event" | "measure" | "property" | "aggregation">,
+): string {
+  if (metric.measure === "value")
+    return `${metric.event} · ${metric.aggregation ?? "?"} of ${metric.property ?? "?"}`;
   return `${metric.event} · triggered`;
 }

@@ -23,18 +23,32 @@ export function TemplatePickerDialog({
   const templates = useTemplates();
   const [q, setQ] = useState("");
   const [busy, setBusy] = useState<string | null>(null);
-  const shown = (templates.data ?? []).filter((t) => `${t.name} ${t.description ?? ""}`.toLowerCase().includes(q.trim().toLowerCase()));
+  const shown = (templates.data ?? []).filter((t) =>
+    `${t.name} ${t.description ?? ""}`.toLowerCase().includes(q.trim().toLowerCase()),
+  );
 
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent size="lg">
         <DialogHeader>
           <DialogTitle>Start from a template</DialogTitle>
-          <DialogDescription>The template&apos;s payload is copied into the new experience; editing it later changes only the experience.</DialogDescription>
+          <DialogDescription>
+            The template&apos;s payload is copied into the new experience; editing it later changes only the
+            experience.
+          </DialogDescription>
         </DialogHeader>
         <div className="relative">
-          <Search aria-hidden="true" className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground" />
-          <Input aria-label="Search templates" placeholder="Search templates" value={q} onChange={(e) => setQ(e.target.value)} className="pl-9" />
+          <Search
+            aria-hidden="true"
+            className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground"
+          />
+          <Input
+            aria-label="Search templates"
+            placeholder="Search templates"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            className="pl-9"
+          />
         </div>
         {templates.isPending ? (
           <div className="grid gap-2">
@@ -48,7 +62,11 @@ export function TemplatePickerDialog({
             variant="plain"
             icon={LayoutTemplate}
             title={q ? "No template matches" : "No templates yet"}
-            description={q ? "Try another name." : "Save an experience's payload as a template, or create one on the Templates page."}
+            description={
+              q
+                ? "Try another name."
+                : "Save an experience's payload as a template, or create one on the Templates page."
+            }
           />
         ) : (
           <ul className="grid max-h-[50dvh] gap-2 overflow-y-auto pr-1">
@@ -68,8 +86,12 @@ export function TemplatePickerDialog({
                   className="grid w-full gap-1 rounded-lg border px-4 py-3 text-left transition-colors hover:border-primary/50 hover:bg-primary-subtle/40 focus-ring disabled:opacity-60"
                 >
                   <span className="text-sm font-medium">{t.name}</span>
-                  {t.description ? <span className="text-[13px] text-muted-foreground">{t.description}</span> : null}
-                  <code className="truncate font-mono text-xs text-muted-foreground">{oneLine(t.payload, 140)}</code>
+                  {t.description ? (
+                    <span className="text-[13px] text-muted-foreground">{t.description}</span>
+                  ) : null}
+                  <code className="truncate font-mono text-xs text-muted-foreground">
+                    {oneLine(t.payload, 140)}
+                  </code>
                 </button>
               </li>
             ))}

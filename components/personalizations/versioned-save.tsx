@@ -123,7 +123,9 @@ export function ConflictNotice<T>({
 }) {
   return (
     <Alert variant="warning" icon={RotateCw}>
-      <AlertTitle>Someone saved a newer version (v{conflict.latest.version}) while you were editing</AlertTitle>
+      <AlertTitle>
+        Someone saved a newer version (v{conflict.latest.version}) while you were editing
+      </AlertTitle>
       <AlertDescription className="grid gap-3">
         <p>Your changes are still here, not saved yet. {gone ?? "This is what changed meanwhile:"}</p>
         {gone ? null : (

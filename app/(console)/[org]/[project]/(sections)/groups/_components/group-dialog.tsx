@@ -11,7 +11,14 @@ import { keys, usePersonalizationList } from "@/components/personalizations/quer
 import { PersonalizationStatusBadge } from "@/components/personalizations/status-badge";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
@@ -28,10 +35,22 @@ const groupFormSchema = z.object({
 type Values = z.input<typeof groupFormSchema>;
 type Output = z.output<typeof groupFormSchema>;
 
-export function GroupDialog({ open, onOpenChange, group }: { open: boolean; onOpenChange: (open: boolean) => void; group: Group | null }) {
+export function GroupDialog({
+  open,
+  onOpenChange,
+  group,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  group: Group | null;
+}) {
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent size="lg">{open ? <GroupForm key={group?.id ?? "new"} group={group} onDone={() => onOpenChange(false)} /> : null}</DialogContent>
+      <DialogContent size="lg">
+        {open ? (
+          <GroupForm key={group?.id ?? "new"} group={group} onDone={() => onOpenChange(false)} />
+        ) : null}
+      </DialogContent>
     </Dialog>
   );
 }
@@ -45,7 +64,11 @@ function GroupForm({ group, onDone }: { group: Group | null; onDone: () => void 
   // The API's own schema: the name rule's message names the offending character.
   const form = useForm<Values, unknown, Output>({
     resolver: zodResolver(groupFormSchema),
-    defaultValues: { name: group?.name ?? "", description: group?.description ?? "", personalizationIds: group?.personalizations.map((p) => p.id) ?? [] },
+    defaultValues: {
+      name: group?.name ?? "",
+      description: group?.description ?? "",
+      personalizationIds: group?.personalizations.map((p) => p.id) ?? [],
+    },
     mode: "onChange",
   });
   const { errors, isSubmitting } = form.formState;
@@ -60,7 +83,11 @@ function GroupForm({ group, onDone }: { group: Group | null; onDone: () => void 
 
   const submit = form.handleSubmit(async (values) => {
     setRootError(null);
-    const body = { name: values.name, description: values.description.trim() ? values.description.trim() : null, personalizationIds: values.personalizationIds };
+    const body = {
+      name: values.name,
+      description: values.description.trim() ? values.description.trim() : null,
+      personalizationIds: values.personalizationIds,
+    };
     try {
       const saved = group
         ? await apiFetch<Group>(api(`/groups/${encodeURIComponent(group.id)}`), { method: "PATCH", body })
@@ -77,7 +104,8 @@ function GroupForm({ group, onDone }: { group: Group | null; onDone: () => void 
       if (e instanceof ApiClientError) {
         const fields = e.fieldErrors();
         if (fields.name) form.setError("name", { message: fields.name });
-        else if (Object.keys(fields).some((k) => k.startsWith("personalizationIds"))) setRootError(Object.values(fields).join(" "));
+        else if (Object.keys(fields).some((k) => k.startsWith("personalizationIds")))
+          setRootError(Object.values(fields).join(" "));
         else if (e.status === 409) form.setError("name", { message: e.message });
         else setRootError(e.message);
       } else setRootError("Could not save the group. Try again.");
@@ -88,13 +116,31 @@ function GroupForm({ group, onDone }: { group: Group | null; onDone: () => void 
     <form noValidate onSubmit={submit} className="grid gap-4">
       <DialogHeader>
         <DialogTitle>{group ? `Edit the group “${group.name}”` : "New selector group"}</DialogTitle>
-        <DialogDescription>Asking choose-api for the group returns the payload of every running personalization in it.</DialogDescription>
+        <DialogDescription>
+          Asking choose-api for the group returns the payload of every running personalization in it.
+        </DialogDescription>
       </DialogHeader>
-      <FormField label="Name" required id="group-name" error={errors.name?.message} description="Letters, digits, “-” and “_” (no spaces): it appears in API calls.">
-        <Input className="max-w-sm font-mono" autoComplete="off" spellCheck={false} autoFocus {...form.register("name")} />
+      <FormField
+        label="Name"
+        required
+        id="group-name"
+        error={errors.name?.message}
+        description="Letters, digits, “-” and “_” (no spaces): it appears in API calls."
+      >
+        <Input
+          className="max-w-sm font-mono"
+          autoComplete="off"
+          spellCheck={false}
+          autoFocus
+          {...form.register("name")}
+        />
       </FormField>
       <FormField label="Description" id="group-description" error={errors.description?.message}>
-        <Textarea rows={2} placeholder="Where your server asks for it, e.g. the homepage hero and banner" {...form.register("description")} />
+        <Textarea
+          rows={2}
+          placeholder="Where your server asks for it, e.g. the homepage hero and banner"
+          {...form.register("description")}
+        />
       </FormField>
       <Controller
         control={form.control}
@@ -102,22 +148,44 @@ function GroupForm({ group, onDone }: { group: Group | null; onDone: () => void 
         render={({ field }) => (
           <fieldset className="grid gap-2">
             <legend className="mb-1 text-sm font-medium">
-              Personalizations <span className="font-normal text-muted-foreground">({field.value.length} chosen)</span>
+              Personalizations{" "}
+              <span className="font-normal text-muted-foreground">({field.value.length} chosen)</span>
             </legend>
-            {candidates.length > 6 ? <SearchInput aria-label="Filter personalizations" placeholder="Filter" value={q} onValueChange={setQ} className="sm:max-w-full" /> : null}
+            {candidates.length > 6 ? (
+              <SearchInput
+                aria-label="Filter personalizations"
+                placeholder="Filter"
+                value={q}
+                onValueChange={setQ}
+                className="sm:max-w-full"
+              />
+            ) : null}
             <ul className="grid max-h-64 gap-0.5 overflow-y-auto rounded-lg border p-1">
-              {active.isPending ? <li className="px-2 py-2 text-sm text-muted-foreground">Loading…</li> : null}
-              {!active.isPending && shown.length === 0 ? <li className="px-2 py-2 text-sm text-muted-foreground">No personalizations{needle ? " match" : " yet"}.</li> : null}
+              {active.isPending ? (
+                <li className="px-2 py-2 text-sm text-muted-foreground">Loading…</li>
+              ) : null}
+              {!active.isPending && shown.length === 0 ? (
+                <li className="px-2 py-2 text-sm text-muted-foreground">
+                  No personalizations{needle ? " match" : " yet"}.
+                </li>
+              ) : null}
               {shown.map((p) => {
                 const checked = field.value.includes(p.id);
                 const id = `group-member-${p.id}`;
                 return (
                   <li key={p.id}>
-                    <label htmlFor={id} className="flex cursor-pointer items-center gap-3 rounded-md px-2 py-1.5 hover:bg-muted">
+                    <label
+                      htmlFor={id}
+                      className="flex cursor-pointer items-center gap-3 rounded-md px-2 py-1.5 hover:bg-muted"
+                    >
                       <Checkbox
                         id={id}
                         checked={checked}
-                        onCheckedChange={(c) => field.onChange(c === true ? [...field.value, p.id] : field.value.filter((x) => x !== p.id))}
+                        onCheckedChange={(c) =>
+                          field.onChange(
+                            c === true ? [...field.value, p.id] : field.value.filter((x) => x !== p.id),
+                          )
+                        }
                       />
                       <span className="grid min-w-0 flex-1">
                         <span className="truncate text-sm">{p.name}</span>

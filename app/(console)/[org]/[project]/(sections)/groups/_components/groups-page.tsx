@@ -21,7 +21,12 @@ import {
   AlertDialogTitle,
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/toast";
@@ -30,7 +35,12 @@ import type { Group } from "@/lib/schemas/groups";
 import { cn } from "@/lib/utils/cn";
 import { GroupDialog } from "./group-dialog";
 
-const dot = { draft: "bg-muted-foreground", running: "bg-success", paused: "bg-warning", archived: "bg-border-strong" } as const;
+const dot = {
+  draft: "bg-muted-foreground",
+  running: "bg-success",
+  paused: "bg-warning",
+  archived: "bg-border-strong",
+} as const;
 
 export function GroupsPage() {
   const { canWrite, api, org, project } = useConsole();
@@ -57,13 +67,19 @@ export function GroupsPage() {
 
   const unassign = async (g: Group, id: string, name: string) => {
     try {
-      await apiFetch(api(`/groups/${encodeURIComponent(g.id)}`), { method: "PATCH", body: { personalizationIds: g.personalizations.filter((p) => p.id !== id).map((p) => p.id) } });
+      await apiFetch(api(`/groups/${encodeURIComponent(g.id)}`), {
+        method: "PATCH",
+        body: { personalizationIds: g.personalizations.filter((p) => p.id !== id).map((p) => p.id) },
+      });
       await refresh();
       toast.success(`“${name}” left ${g.name}`, {
         action: {
           label: "Undo",
           onClick: () =>
-            void apiFetch(api(`/groups/${encodeURIComponent(g.id)}`), { method: "PATCH", body: { personalizationIds: g.personalizations.map((p) => p.id) } }).then(refresh),
+            void apiFetch(api(`/groups/${encodeURIComponent(g.id)}`), {
+              method: "PATCH",
+              body: { personalizationIds: g.personalizations.map((p) => p.id) },
+            }).then(refresh),
         },
       });
     } catch (e) {
@@ -76,7 +92,9 @@ export function GroupsPage() {
     try {
       await apiFetch(api(`/groups/${encodeURIComponent(g.id)}`), { method: "DELETE" });
       await refresh();
-      toast.success(`Deleted the group “${g.name}”`, { description: "Its personalizations stay; they just left the group." });
+      toast.success(`Deleted the group “${g.name}”`, {
+        description: "Its personalizations stay; they just left the group.",
+      });
     } catch (e) {
       toast.error("Could not delete the group", { description: e instanceof Error ? e.message : undefined });
     } finally {
@@ -87,7 +105,10 @@ export function GroupsPage() {
 
   const needle = q.trim().toLowerCase();
   const shown = (groups.data ?? []).filter(
-    (g) => !needle || g.name.toLowerCase().includes(needle) || g.personalizations.some((p) => `${p.name} ${p.selector}`.toLowerCase().includes(needle)),
+    (g) =>
+      !needle ||
+      g.name.toLowerCase().includes(needle) ||
+      g.personalizations.some((p) => `${p.name} ${p.selector}`.toLowerCase().includes(needle)),
   );
   const create = canWrite ? (
     <Button onClick={() => open(null)}>
@@ -101,7 +122,12 @@ export function GroupsPage() {
       <PageHeader title={section.title} description={section.description} actions={create} />
       {groups.data && groups.data.length > 0 ? (
         <div className="mb-4">
-          <SearchInput aria-label="Search groups" placeholder="Search groups or members" value={q} onValueChange={setQ} />
+          <SearchInput
+            aria-label="Search groups"
+            placeholder="Search groups or members"
+            value={q}
+            onValueChange={setQ}
+          />
         </div>
       ) : null}
       {groups.isError ? (
@@ -162,9 +188,18 @@ export function GroupsPage() {
                 {g.personalizations.length > 0 ? (
                   <ul className="mt-3 flex flex-wrap gap-1.5" aria-label={`Members of ${g.name}`}>
                     {g.personalizations.map((p) => (
-                      <li key={p.id} className="inline-flex max-w-full items-center rounded-full border bg-subtle text-[13px]">
-                        <Link href={`${base}/${encodeURIComponent(p.id)}`} className="inline-flex min-w-0 items-center gap-1.5 rounded-full py-0.5 pr-1 pl-2.5 hover:underline focus-ring">
-                          <span aria-hidden="true" className={cn("size-1.5 shrink-0 rounded-full", dot[p.status])} />
+                      <li
+                        key={p.id}
+                        className="inline-flex max-w-full items-center rounded-full border bg-subtle text-[13px]"
+                      >
+                        <Link
+                          href={`${base}/${encodeURIComponent(p.id)}`}
+                          className="inline-flex min-w-0 items-center gap-1.5 rounded-full py-0.5 pr-1 pl-2.5 hover:underline focus-ring"
+                        >
+                          <span
+                            aria-hidden="true"
+                            className={cn("size-1.5 shrink-0 rounded-full", dot[p.status])}
+                          />
                           <span className="truncate">{p.name}</span>
                           <span className="sr-only">({p.status})</span>
                         </Link>
@@ -196,7 +231,8 @@ export function GroupsPage() {
           <AlertDialogHeader>
             <AlertDialogTitle>Delete the group “{remove?.name}”?</AlertDialogTitle>
             <AlertDialogDescription>
-              Its personalizations stay and keep running; choose-api calls that ask for “{remove?.name}” get nothing for it any more.
+              Its personalizations stay and keep running; choose-api calls that ask for “{remove?.name}” get
+              nothing for it any more.
             </AlertDialogDescription>
           </AlertDialogHeader>
           <AlertDialogFooter>

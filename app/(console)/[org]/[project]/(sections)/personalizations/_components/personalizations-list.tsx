@@ -21,7 +21,12 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { Tooltip } from "@/components/ui/tooltip";
 import { PERSONALIZATION_STATUSES, type PersonalizationStatus } from "@/lib/schemas/personalizations";
 
-const STATUS_LABELS: Record<PersonalizationStatus, string> = { draft: "Drafts", running: "Running", paused: "Paused", archived: "Archived" };
+const STATUS_LABELS: Record<PersonalizationStatus, string> = {
+  draft: "Drafts",
+  running: "Running",
+  paused: "Paused",
+  archived: "Archived",
+};
 const ALL = "__all";
 
 export function PersonalizationsList() {
@@ -48,7 +53,9 @@ export function PersonalizationsList() {
   };
 
   const needle = q.trim().toLowerCase();
-  const rows = (list.data ?? []).filter((p) => !needle || p.name.toLowerCase().includes(needle) || p.selector.toLowerCase().includes(needle));
+  const rows = (list.data ?? []).filter(
+    (p) => !needle || p.name.toLowerCase().includes(needle) || p.selector.toLowerCase().includes(needle),
+  );
   const filtered = Boolean(status || group || needle);
 
   const create = canWrite ? (
@@ -65,7 +72,13 @@ export function PersonalizationsList() {
       <PageHeader title={section.title} description={section.description} actions={create} />
 
       <div className="mb-4 flex flex-col gap-2 sm:flex-row sm:items-center">
-        <SearchInput aria-label="Search by name or selector" placeholder="Search name or selector" value={q} onValueChange={(v) => setParam("q", v || undefined)} className="sm:w-72" />
+        <SearchInput
+          aria-label="Search by name or selector"
+          placeholder="Search name or selector"
+          value={q}
+          onValueChange={(v) => setParam("q", v || undefined)}
+          className="sm:w-72"
+        />
         <div className="flex gap-2">
           <Select value={status ?? ALL} onValueChange={(v) => setParam("status", v === ALL ? undefined : v)}>
             <SelectTrigger aria-label="Status" className="w-full sm:w-40">
@@ -91,12 +104,19 @@ export function PersonalizationsList() {
                   {g.name}
                 </SelectItem>
               ))}
-              {group && !(groups.data ?? []).some((g) => g.name === group) ? <SelectItem value={group}>{group}</SelectItem> : null}
+              {group && !(groups.data ?? []).some((g) => g.name === group) ? (
+                <SelectItem value={group}>{group}</SelectItem>
+              ) : null}
             </SelectContent>
           </Select>
         </div>
         {filtered ? (
-          <Button variant="ghost" size="sm" onClick={() => router.replace(pathname, { scroll: false })} className="self-start sm:self-auto">
+          <Button
+            variant="ghost"
+            size="sm"
+            onClick={() => router.replace(pathname, { scroll: false })}
+            className="self-start sm:self-auto"
+          >
             <X aria-hidden="true" />
             Clear filters
           </Button>
@@ -147,7 +167,12 @@ export function PersonalizationsList() {
               <TableHead className="hidden lg:table-cell">Primary metric</TableHead>
               <TableHead className="text-right">
                 <Tooltip content="Exposures in the last 7 days appear here once analytics are available.">
-                  <span tabIndex={0} className="cursor-help rounded-sm underline decoration-dotted underline-offset-2 focus-ring">Exposures (7 d)</span>
+                  <span
+                    tabIndex={0}
+                    className="cursor-help rounded-sm underline decoration-dotted underline-offset-2 focus-ring"
+                  >
+                    Exposures (7 d)
+                  </span>
                 </Tooltip>
               </TableHead>
               <TableHead className="hidden sm:table-cell">Updated</TableHead>
@@ -157,12 +182,22 @@ export function PersonalizationsList() {
             {rows.map((p) => {
               const href = `${base}/${encodeURIComponent(p.id)}`;
               return (
-                <TableRow key={p.id} className="cursor-pointer" onClick={(e) => (e.target instanceof Element && e.target.closest("a,button") ? undefined : router.push(href))}>
+                <TableRow
+                  key={p.id}
+                  className="cursor-pointer"
+                  onClick={(e) =>
+                    e.target instanceof Element && e.target.closest("a,button")
+                      ? undefined
+                      : router.push(href)
+                  }
+                >
                   <TableCell className="max-w-72">
                     <Link href={href} className="block truncate font-medium hover:underline focus-ring">
                       {p.name}
                     </Link>
-                    <code className="block truncate font-mono text-xs text-muted-foreground">{p.selector}</code>
+                    <code className="block truncate font-mono text-xs text-muted-foreground">
+                      {p.selector}
+                    </code>
                   </TableCell>
                   <TableCell>
                     <PersonalizationStatusBadge status={p.status} />
@@ -182,7 +217,11 @@ export function PersonalizationsList() {
                   </TableCell>
                   <TableCell className="text-right tabular-nums">{p.experienceCount}</TableCell>
                   <TableCell className="hidden max-w-56 truncate lg:table-cell">
-                    {p.primaryMetric ? metricSummary(p.primaryMetric) : <span className="text-muted-foreground">None</span>}
+                    {p.primaryMetric ? (
+                      metricSummary(p.primaryMetric)
+                    ) : (
+                      <span className="text-muted-foreground">None</span>
+                    )}
                   </TableCell>
                   <TableCell className="text-right text-muted-foreground tabular-nums">—</TableCell>
                   <TableCell className="hidden text-muted-foreground sm:table-cell">
@@ -197,4 +236,3 @@ export function PersonalizationsList() {
     </>
   );
 }
-

@@ -10,7 +10,14 @@ import { parseJsonText, prettyJson } from "@/components/personalizations/json";
 import { keys } from "@/components/personalizations/queries";
 import { PayloadField } from "@/components/personalizations/slots";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
@@ -43,11 +50,21 @@ const templateFormSchema = z.object({
 type Values = z.input<typeof templateFormSchema>;
 type Output = z.output<typeof templateFormSchema>;
 
-export function TemplateDialog({ open, onOpenChange, template }: { open: boolean; onOpenChange: (open: boolean) => void; template: Template | null }) {
+export function TemplateDialog({
+  open,
+  onOpenChange,
+  template,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  template: Template | null;
+}) {
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent size="xl" onInteractOutside={(e) => e.preventDefault()}>
-        {open ? <TemplateForm key={template?.id ?? "new"} template={template} onDone={() => onOpenChange(false)} /> : null}
+        {open ? (
+          <TemplateForm key={template?.id ?? "new"} template={template} onDone={() => onOpenChange(false)} />
+        ) : null}
       </DialogContent>
     </Dialog>
   );
@@ -62,7 +79,9 @@ function TemplateForm({ template, onDone }: { template: Template | null; onDone:
     defaultValues: {
       name: template?.name ?? "",
       description: template?.description ?? "",
-      payloadText: prettyJson(template?.payload ?? { title: 'Hello, {{ attribute.user.first_name | default: "there" }}!' }),
+      payloadText: prettyJson(
+        template?.payload ?? { title: 'Hello, {{ attribute.user.first_name | default: "there" }}!' },
+      ),
     },
     mode: "onTouched",
   });
@@ -74,11 +93,16 @@ function TemplateForm({ template, onDone }: { template: Template | null; onDone:
     try {
       const body = { name, description, payload };
       const saved = template
-        ? await apiFetch<Template>(api(`/templates/${encodeURIComponent(template.id)}`), { method: "PATCH", body })
+        ? await apiFetch<Template>(api(`/templates/${encodeURIComponent(template.id)}`), {
+            method: "PATCH",
+            body,
+          })
         : await apiFetch<Template>(api("/templates"), { body });
       await queryClient.invalidateQueries({ queryKey: keys.templates(org, project) });
       toast.success(template ? `Template “${saved.name}” saved` : `Template “${saved.name}” created`, {
-        description: template ? "Experiences started from it keep their own copy." : "New experiences can start from it.",
+        description: template
+          ? "Experiences started from it keep their own copy."
+          : "New experiences can start from it.",
       });
       onDone();
     } catch (e) {
@@ -87,7 +111,10 @@ function TemplateForm({ template, onDone }: { template: Template | null; onDone:
         let placed = false;
         for (const [path, message] of Object.entries(fields)) {
           if (path === "name" || path === "description") form.setError(path, { message });
-          else if (path.startsWith("payload")) form.setError("payloadText", { message: path === "payload" ? message : `${path.slice(8)}: ${message}` });
+          else if (path.startsWith("payload"))
+            form.setError("payloadText", {
+              message: path === "payload" ? message : `${path.slice(8)}: ${message}`,
+            });
           else continue;
           placed = true;
         }
@@ -110,15 +137,25 @@ function TemplateForm({ template, onDone }: { template: Template | null; onDone:
       }}
     >
       <DialogHeader>
-        <DialogTitle>{readOnly ? template?.name : template ? `Edit “${template.name}”` : "New template"}</DialogTitle>
-        <DialogDescription>A named JSON payload that new experiences can start from. Strings are Liquid templates, rendered per visitor.</DialogDescription>
+        <DialogTitle>
+          {readOnly ? template?.name : template ? `Edit “${template.name}”` : "New template"}
+        </DialogTitle>
+        <DialogDescription>
+          A named JSON payload that new experiences can start from. Strings are Liquid templates, rendered per
+          visitor.
+        </DialogDescription>
       </DialogHeader>
       <div className="grid gap-4 sm:grid-cols-2">
         <FormField label="Name" error={errors.name?.message} required id="template-name">
           <Input readOnly={readOnly} placeholder="Hero banner" {...form.register("name")} />
         </FormField>
         <FormField label="Description" error={errors.description?.message} id="template-description">
-          <Textarea rows={1} readOnly={readOnly} placeholder="When to use it" {...form.register("description")} />
+          <Textarea
+            rows={1}
+            readOnly={readOnly}
+            placeholder="When to use it"
+            {...form.register("description")}
+          />
         </FormField>
       </div>
       <Controller
@@ -127,7 +164,15 @@ function TemplateForm({ template, onDone }: { template: Template | null; onDone:
         render={({ field, fieldState }) => (
           <div className="grid gap-2">
             <span className="text-sm font-medium">Payload</span>
-            <PayloadField id="template-payload" label="Template payload" value={field.value} onChange={field.onChange} readOnly={readOnly} error={fieldState.error?.message} height={300} />
+            <PayloadField
+              id="template-payload"
+              label="Template payload"
+              value={field.value}
+              onChange={field.onChange}
+              readOnly={readOnly}
+              error={fieldState.error?.message}
+              height={300}
+            />
             {fieldState.error ? (
               <p role="alert" className="text-[13px] font-medium text-danger">
                 {fieldState.error.message}

@@ -21,7 +21,12 @@ import {
   AlertDialogTitle,
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/toast";
@@ -58,7 +63,9 @@ export function TemplatesPage() {
       await queryClient.invalidateQueries({ queryKey: keys.templates(org, project) });
       toast.success(`Deleted “${t.name}”`, { description: "Experiences started from it keep their copy." });
     } catch (e) {
-      toast.error("Could not delete the template", { description: e instanceof Error ? e.message : undefined });
+      toast.error("Could not delete the template", {
+        description: e instanceof Error ? e.message : undefined,
+      });
     } finally {
       setBusy(false);
       setRemove(null);
@@ -66,7 +73,9 @@ export function TemplatesPage() {
   };
 
   const needle = q.trim().toLowerCase();
-  const shown = (templates.data ?? []).filter((t) => !needle || `${t.name} ${t.description ?? ""}`.toLowerCase().includes(needle));
+  const shown = (templates.data ?? []).filter(
+    (t) => !needle || `${t.name} ${t.description ?? ""}`.toLowerCase().includes(needle),
+  );
   const create = canWrite ? (
     <Button onClick={() => open(null)}>
       <Plus aria-hidden="true" />
@@ -79,7 +88,12 @@ export function TemplatesPage() {
       <PageHeader title={section.title} description={section.description} actions={create} />
       {templates.data && templates.data.length > 0 ? (
         <div className="mb-4">
-          <SearchInput aria-label="Search templates" placeholder="Search templates" value={q} onValueChange={setQ} />
+          <SearchInput
+            aria-label="Search templates"
+            placeholder="Search templates"
+            value={q}
+            onValueChange={setQ}
+          />
         </div>
       ) : null}
       {templates.isError ? (
@@ -107,10 +121,16 @@ export function TemplatesPage() {
             <li key={t.id} className="flex min-w-0 flex-col rounded-xl border bg-background shadow-xs">
               <div className="flex items-start gap-2 px-4 pt-3.5">
                 <div className="grid min-w-0 flex-1 gap-0.5">
-                  <button type="button" onClick={() => open(t)} className="truncate text-left text-sm font-semibold hover:underline focus-ring">
+                  <button
+                    type="button"
+                    onClick={() => open(t)}
+                    className="truncate text-left text-sm font-semibold hover:underline focus-ring"
+                  >
                     {t.name}
                   </button>
-                  <p className="line-clamp-2 min-h-5 text-[13px] text-muted-foreground">{t.description ?? "No description."}</p>
+                  <p className="line-clamp-2 min-h-5 text-[13px] text-muted-foreground">
+                    {t.description ?? "No description."}
+                  </p>
                 </div>
                 {canWrite ? (
                   <DropdownMenu>
@@ -132,7 +152,9 @@ export function TemplatesPage() {
                   </DropdownMenu>
                 ) : null}
               </div>
-              <pre className="mx-4 mt-3 max-h-36 flex-1 overflow-hidden rounded-lg border bg-subtle px-3 py-2 font-mono text-[12px] leading-relaxed text-foreground/80">{preview(t.payload)}</pre>
+              <pre className="mx-4 mt-3 max-h-36 flex-1 overflow-hidden rounded-lg border bg-subtle px-3 py-2 font-mono text-[12px] leading-relaxed text-foreground/80">
+                {preview(t.payload)}
+              </pre>
               <div className="flex items-center justify-between px-4 py-2.5 text-xs text-muted-foreground">
                 <span>
                   Updated <RelativeTime iso={t.updatedAt} />
@@ -151,7 +173,10 @@ export function TemplatesPage() {
         <AlertDialogContent>
           <AlertDialogHeader>
             <AlertDialogTitle>Delete the template “{remove?.name}”?</AlertDialogTitle>
-            <AlertDialogDescription>New experiences can no longer start from it. Experiences already started from it keep their own copy of the payload.</AlertDialogDescription>
+            <AlertDialogDescription>
+              New experiences can no longer start from it. Experiences already started from it keep their own
+              copy of the payload.
+            </AlertDialogDescription>
           </AlertDialogHeader>
           <AlertDialogFooter>
             <AlertDialogCancel disabled={busy}>Cancel</AlertDialogCancel>

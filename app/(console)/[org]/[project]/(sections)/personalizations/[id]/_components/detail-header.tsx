@@ -21,7 +21,13 @@ import {
 } from "@/components/ui/alert-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
 import { toast } from "@/components/ui/toast";
 import { ApiClientError, apiFetch } from "@/lib/client/api";
 import type { Personalization } from "@/lib/schemas/personalizations";
@@ -31,7 +37,13 @@ import { isVersionConflict } from "@/components/personalizations/versioned-save"
 type Action = "start" | "pause" | "archive" | "delete";
 
 /** Name, selector, status and the lifecycle: start / resume, pause (confirmed), archive, delete a draft, export. */
-export function DetailHeader({ p, onStartProblems }: { p: Personalization; onStartProblems: (problems: ApiProblem[]) => void }) {
+export function DetailHeader({
+  p,
+  onStartProblems,
+}: {
+  p: Personalization;
+  onStartProblems: (problems: ApiProblem[]) => void;
+}) {
   const { org, project, canWrite, api } = useConsole();
   const router = useRouter();
   const cache = usePersonalizationCache(p.id);
@@ -51,24 +63,39 @@ export function DetailHeader({ p, onStartProblems }: { p: Personalization; onSta
         router.push(base);
         return;
       }
-      const next = await apiFetch<Personalization>(api(`${path}/${action}`), { method: "POST", body: { version: p.version } });
+      const next = await apiFetch<Personalization>(api(`${path}/${action}`), {
+        method: "POST",
+        body: { version: p.version },
+      });
       cache.set(next);
       onStartProblems([]);
       const messages = {
-        start: resume ? [`“${p.name}” is running again`, "choose-api serves it from now on."] : [`“${p.name}” is running`, `choose-api now serves “${p.selector}”.`],
+        start: resume
+          ? [`“${p.name}” is running again`, "choose-api serves it from now on."]
+          : [`“${p.name}” is running`, `choose-api now serves “${p.selector}”.`],
         pause: [`“${p.name}” is paused`, "choose-api answers not_running for it until you resume it."],
-        archive: [`“${p.name}” is archived`, "It no longer serves and is hidden from the list; results are kept."],
+        archive: [
+          `“${p.name}” is archived`,
+          "It no longer serves and is hidden from the list; results are kept.",
+        ],
       } as const;
       const [title, description] = messages[action];
       toast.success(title, { description });
     } catch (e) {
       if (action === "start" && e instanceof ApiClientError && e.code === "validation_failed") {
         onStartProblems(apiProblems(e));
-        toast.error(`“${p.name}” cannot start yet`, { description: "Fix the problems listed at the top of the page." });
+        toast.error(`“${p.name}” cannot start yet`, {
+          description: "Fix the problems listed at the top of the page.",
+        });
       } else if (isVersionConflict(e)) {
         await cache.refetch();
-        toast.error("It changed meanwhile", { description: "The page now shows the latest version. Check it and try again." });
-      } else toast.error(`Could not ${action} “${p.name}”`, { description: e instanceof Error ? e.message : undefined });
+        toast.error("It changed meanwhile", {
+          description: "The page now shows the latest version. Check it and try again.",
+        });
+      } else
+        toast.error(`Could not ${action} “${p.name}”`, {
+          description: e instanceof Error ? e.message : undefined,
+        });
     } finally {
       setBusy(false);
       setConfirm(null);
@@ -78,7 +105,9 @@ export function DetailHeader({ p, onStartProblems }: { p: Personalization; onSta
   const exportJson = async () => {
     try {
       const doc = await apiFetch<unknown>(api(`${path}/export`));
-      const url = URL.createObjectURL(new Blob([`${JSON.stringify(doc, null, 2)}\n`], { type: "application/json" }));
+      const url = URL.createObjectURL(
+        new Blob([`${JSON.stringify(doc, null, 2)}\n`], { type: "application/json" }),
+      );
       const a = document.createElement("a");
       a.href = url;
       a.download = `${p.selector}.json`;
@@ -86,7 +115,9 @@ export function DetailHeader({ p, onStartProblems }: { p: Personalization; onSta
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 1000);
-      toast.success("Exported", { description: `${p.selector}.json: import it here or into another project.` });
+      toast.success("Exported", {
+        description: `${p.selector}.json: import it here or into another project.`,
+      });
     } catch (e) {
       toast.error("Could not export", { description: e instanceof Error ? e.message : undefined });
     }
@@ -94,7 +125,11 @@ export function DetailHeader({ p, onStartProblems }: { p: Personalization; onSta
 
   const dialogs: Record<Action, { title: string; body: string; confirm: string; destructive?: boolean }> = {
     start: resume
-      ? { title: `Resume “${p.name}”?`, body: "choose-api serves it again right away, to every visitor who matches an experience.", confirm: "Resume" }
+      ? {
+          title: `Resume “${p.name}”?`,
+          body: "choose-api serves it again right away, to every visitor who matches an experience.",
+          confirm: "Resume",
+        }
       : {
           title: `Start “${p.name}”?`,
           body: `choose-api starts serving it right away: visitors who match an experience get its payload, and ${p.controlPercent}% of them see the original page as the control. Everything is checked first; any problem is listed and nothing starts.`,
@@ -111,13 +146,21 @@ export function DetailHeader({ p, onStartProblems }: { p: Personalization; onSta
       confirm: "Archive",
       destructive: true,
     },
-    delete: { title: `Delete the draft “${p.name}”?`, body: "The draft and its experiences are deleted for good.", confirm: "Delete", destructive: true },
+    delete: {
+      title: `Delete the draft “${p.name}”?`,
+      body: "The draft and its experiences are deleted for good.",
+      confirm: "Delete",
+      destructive: true,
+    },
   };
   const d = confirm ? dialogs[confirm] : null;
 
   return (
     <header className="mb-5">
-      <Link href={base} className="mb-2 inline-flex items-center gap-1 rounded-md text-[13px] text-muted-foreground hover:text-foreground focus-ring">
+      <Link
+        href={base}
+        className="mb-2 inline-flex items-center gap-1 rounded-md text-[13px] text-muted-foreground hover:text-foreground focus-ring"
+      >
         <ArrowLeft aria-hidden="true" className="size-3.5" />
         Personalizations
       </Link>
@@ -130,8 +173,17 @@ export function DetailHeader({ p, onStartProblems }: { p: Personalization; onSta
           <div className="mt-1.5 flex flex-wrap items-center gap-x-3 gap-y-1 text-[13px] text-muted-foreground">
             <span className="inline-flex items-center gap-0.5">
               <span className="sr-only">API selector:</span>
-              <code className="rounded bg-muted px-1.5 py-0.5 font-mono text-[12px] text-foreground">{p.selector}</code>
-              <CopyButton value={p.selector} label={`Copy the selector ${p.selector}`} what="Selector" size="icon-sm" variant="ghost" className="size-7 text-muted-foreground" />
+              <code className="rounded bg-muted px-1.5 py-0.5 font-mono text-[12px] text-foreground">
+                {p.selector}
+              </code>
+              <CopyButton
+                value={p.selector}
+                label={`Copy the selector ${p.selector}`}
+                what="Selector"
+                size="icon-sm"
+                variant="ghost"
+                className="size-7 text-muted-foreground"
+              />
             </span>
             {p.groups.length > 0 ? (
               <span className="flex flex-wrap items-center gap-1">
@@ -147,7 +199,9 @@ export function DetailHeader({ p, onStartProblems }: { p: Personalization; onSta
               Updated <RelativeTime iso={p.updatedAt} /> · version {p.version}
             </span>
           </div>
-          {p.description ? <p className="mt-2 max-w-2xl text-sm text-muted-foreground">{p.description}</p> : null}
+          {p.description ? (
+            <p className="mt-2 max-w-2xl text-sm text-muted-foreground">{p.description}</p>
+          ) : null}
         </div>
         <div className="flex shrink-0 items-center gap-2">
           {canWrite && (p.status === "draft" || p.status === "paused") ? (
@@ -193,7 +247,10 @@ export function DetailHeader({ p, onStartProblems }: { p: Personalization; onSta
         </div>
       </div>
 
-      <AlertDialog open={confirm !== null} onOpenChange={(open) => (open || busy ? undefined : setConfirm(null))}>
+      <AlertDialog
+        open={confirm !== null}
+        onOpenChange={(open) => (open || busy ? undefined : setConfirm(null))}
+      >
         <AlertDialogContent>
           {d ? (
             <>

@@ -5,22 +5,52 @@ import { useConsole } from "@/components/console/console-context";
 import { ExperienceConfigFields } from "@/components/personalizations/experience-config-fields";
 import { parseJsonText, prettyJson } from "@/components/personalizations/json";
 import { usePersonalizationCache } from "@/components/personalizations/queries";
-import { PayloadField, type AudienceValue, type DisplayValue, type ScheduleValue } from "@/components/personalizations/slots";
+import {
+  PayloadField,
+  type AudienceValue,
+  type DisplayValue,
+  type ScheduleValue,
+} from "@/components/personalizations/slots";
 import { ExperienceStatusBadge } from "@/components/personalizations/status-badge";
-import { ConflictNotice, ConflictPending, useVersionedSave } from "@/components/personalizations/versioned-save";
+import {
+  ConflictNotice,
+  ConflictPending,
+  useVersionedSave,
+} from "@/components/personalizations/versioned-save";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
 import { ApiClientError, apiFetch } from "@/lib/client/api";
 import { audienceStatus } from "@/lib/engine/condition/audience";
-import { experienceNameSchema, payloadSchema, updateExperienceSchema, type Experience, type ExperienceWriteResult } from "@/lib/schemas/experiences";
+import {
+  experienceNameSchema,
+  payloadSchema,
+  updateExperienceSchema,
+  type Experience,
+  type ExperienceWriteResult,
+} from "@/lib/schemas/experiences";
 import type { Personalization } from "@/lib/schemas/personalizations";
 import type { ExperienceDialog } from "./experiences-tab";
 
-export function ExperienceDialogs({ p, dialog, onClose }: { p: Personalization; dialog: ExperienceDialog | null; onClose: () => void }) {
+export function ExperienceDialogs({
+  p,
+  dialog,
+  onClose,
+}: {
+  p: Personalization;
+  dialog: ExperienceDialog | null;
+  onClose: () => void;
+}) {
   const experience = dialog ? p.experiences.find((e) => e.id === dialog.experienceId) : undefined;
   return (
     <Dialog open={dialog !== null} onOpenChange={(open) => (open ? undefined : onClose())}>
@@ -29,7 +59,13 @@ export function ExperienceDialogs({ p, dialog, onClose }: { p: Personalization; 
           dialog.kind === "edit" ? (
             <EditPayloadForm key={experience.id} p={p} experience={experience} onDone={onClose} />
           ) : (
-            <ConfigureForm key={experience.id} p={p} experience={experience} focus={dialog.focus} onDone={onClose} />
+            <ConfigureForm
+              key={experience.id}
+              p={p}
+              experience={experience}
+              focus={dialog.focus}
+              onDone={onClose}
+            />
           )
         ) : dialog ? (
           <>
@@ -49,7 +85,11 @@ export function ExperienceDialogs({ p, dialog, onClose }: { p: Personalization; 
 
 function RunningNotice({ p }: { p: Personalization }) {
   if (p.status !== "running") return null;
-  return <Alert variant="warning">This personalization is running: what you save here goes live immediately.</Alert>;
+  return (
+    <Alert variant="warning">
+      This personalization is running: what you save here goes live immediately.
+    </Alert>
+  );
 }
 
 /** Field errors of an experience write (`payload.hero.title`, `audience.$or.0`) by the part they belong to. */
@@ -66,7 +106,15 @@ function partErrors(e: unknown): Record<string, string> {
 
 type PayloadPart = { name: string; payload: unknown } | null;
 
-function EditPayloadForm({ p, experience, onDone }: { p: Personalization; experience: Experience; onDone: () => void }) {
+function EditPayloadForm({
+  p,
+  experience,
+  onDone,
+}: {
+  p: Personalization;
+  experience: Experience;
+  onDone: () => void;
+}) {
   const { api, canWrite } = useConsole();
   const cache = usePersonalizationCache(p.id);
   const [name, setName] = useState(experience.name);
@@ -96,14 +144,21 @@ function EditPayloadForm({ p, experience, onDone }: { p: Personalization; experi
     setBusy(true);
     try {
       const write = (version: number) =>
-        apiFetch<ExperienceWriteResult>(api(`/personalizations/${encodeURIComponent(p.id)}/experiences/${encodeURIComponent(experience.id)}`), {
-          method: "PATCH",
-          body: { ...body, version },
-        });
+        apiFetch<ExperienceWriteResult>(
+          api(
+            `/personalizations/${encodeURIComponent(p.id)}/experiences/${encodeURIComponent(experience.id)}`,
+          ),
+          {
+            method: "PATCH",
+            body: { ...body, version },
+          },
+        );
       const res = reapply ? await versioned.reapply(write) : await versioned.save(write);
       cache.setExperience(res.experience, res.version);
       versioned.saved(res.version, { name: res.experience.name, payload: res.experience.payload });
-      toast.success(`Saved “${res.experience.name}”`, { description: p.status === "running" ? "Live now." : undefined });
+      toast.success(`Saved “${res.experience.name}”`, {
+        description: p.status === "running" ? "Live now." : undefined,
+      });
       onDone();
     } catch (e) {
       if (e instanceof ConflictPending) return;
@@ -131,15 +186,24 @@ function EditPayloadForm({ p, experience, onDone }: { p: Personalization; experi
       }}
     >
       <DialogHeader>
-        <DialogTitle>{canWrite ? "Edit" : "View"} “{experience.name}”</DialogTitle>
-        <DialogDescription>The JSON your server gets for this experience. Every string is a Liquid template rendered per visitor.</DialogDescription>
+        <DialogTitle>
+          {canWrite ? "Edit" : "View"} “{experience.name}”
+        </DialogTitle>
+        <DialogDescription>
+          The JSON your server gets for this experience. Every string is a Liquid template rendered per
+          visitor.
+        </DialogDescription>
       </DialogHeader>
       <RunningNotice p={p} />
       {versioned.conflict ? (
         <ConflictNotice
           conflict={versioned.conflict}
           busy={busy}
-          gone={versioned.conflict.latestValue === null ? "This experience was deleted by the other change, so there is nothing to save over." : undefined}
+          gone={
+            versioned.conflict.latestValue === null
+              ? "This experience was deleted by the other change, so there is nothing to save over."
+              : undefined
+          }
           onReapply={() => void save(true)}
           onDiscard={() => {
             const latest = versioned.discard();
@@ -151,10 +215,23 @@ function EditPayloadForm({ p, experience, onDone }: { p: Personalization; experi
         />
       ) : null}
       <FormField label="Name" error={errors.name} id="edit-experience-name">
-        <Input value={name} onChange={(e) => setName(e.target.value)} readOnly={!canWrite} className="max-w-md" />
+        <Input
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          readOnly={!canWrite}
+          className="max-w-md"
+        />
       </FormField>
       <div className="grid gap-2">
-        <PayloadField id="edit-experience-payload" label={`Payload of ${name}`} value={text} onChange={setText} readOnly={!canWrite} error={errors.payload} height={320} />
+        <PayloadField
+          id="edit-experience-payload"
+          label={`Payload of ${name}`}
+          value={text}
+          onChange={setText}
+          readOnly={!canWrite}
+          error={errors.payload}
+          height={320}
+        />
         {errors.payload ? (
           <p role="alert" className="text-[13px] font-medium text-danger">
             {errors.payload}
@@ -185,7 +262,17 @@ function configOf(e: Experience): NonNullable<ConfigPart> {
   };
 }
 
-function ConfigureForm({ p, experience, focus, onDone }: { p: Personalization; experience: Experience; focus?: string; onDone: () => void }) {
+function ConfigureForm({
+  p,
+  experience,
+  focus,
+  onDone,
+}: {
+  p: Personalization;
+  experience: Experience;
+  focus?: string;
+  onDone: () => void;
+}) {
   const { api, canWrite, timezone } = useConsole();
   const cache = usePersonalizationCache(p.id);
   const [value, setValue] = useState(() => configOf(experience));
@@ -199,7 +286,11 @@ function ConfigureForm({ p, experience, focus, onDone }: { p: Personalization; e
   const status = audienceStatus(value.audience);
 
   const save = async (reapply = false) => {
-    const parsed = updateExperienceSchema.safeParse({ audience: value.audience, display: value.display, schedule: value.schedule });
+    const parsed = updateExperienceSchema.safeParse({
+      audience: value.audience,
+      display: value.display,
+      schedule: value.schedule,
+    });
     if (!parsed.success) {
       const next: Record<string, string> = {};
       for (const issue of parsed.error.issues) next[String(issue.path[0] ?? "audience")] ??= issue.message;
@@ -210,15 +301,25 @@ function ConfigureForm({ p, experience, focus, onDone }: { p: Personalization; e
     setBusy(true);
     try {
       const write = (version: number) =>
-        apiFetch<ExperienceWriteResult>(api(`/personalizations/${encodeURIComponent(p.id)}/experiences/${encodeURIComponent(experience.id)}`), {
-          method: "PATCH",
-          body: { audience: value.audience, display: value.display, schedule: value.schedule, version },
-        });
+        apiFetch<ExperienceWriteResult>(
+          api(
+            `/personalizations/${encodeURIComponent(p.id)}/experiences/${encodeURIComponent(experience.id)}`,
+          ),
+          {
+            method: "PATCH",
+            body: { audience: value.audience, display: value.display, schedule: value.schedule, version },
+          },
+        );
       const res = reapply ? await versioned.reapply(write) : await versioned.save(write);
       cache.setExperience(res.experience, res.version);
       versioned.saved(res.version, configOf(res.experience));
       toast.success(`Saved “${res.experience.name}”`, {
-        description: res.experience.status === "ready" ? (p.status === "running" ? "Ready, and live now." : "Ready.") : "Still needs setup: its audience has no condition.",
+        description:
+          res.experience.status === "ready"
+            ? p.status === "running"
+              ? "Ready, and live now."
+              : "Ready."
+            : "Still needs setup: its audience has no condition.",
       });
       onDone();
     } catch (e) {
@@ -243,16 +344,23 @@ function ConfigureForm({ p, experience, focus, onDone }: { p: Personalization; e
     >
       <DialogHeader>
         <DialogTitle className="flex flex-wrap items-center gap-2">
-          {canWrite ? "Configure" : "Configuration of"} “{experience.name}” <ExperienceStatusBadge status={status} />
+          {canWrite ? "Configure" : "Configuration of"} “{experience.name}”{" "}
+          <ExperienceStatusBadge status={status} />
         </DialogTitle>
-        <DialogDescription>Who sees this experience, how often, on which devices, and when.</DialogDescription>
+        <DialogDescription>
+          Who sees this experience, how often, on which devices, and when.
+        </DialogDescription>
       </DialogHeader>
       <RunningNotice p={p} />
       {versioned.conflict ? (
         <ConflictNotice
           conflict={versioned.conflict}
           busy={busy}
-          gone={versioned.conflict.latestValue === null ? "This experience was deleted by the other change, so there is nothing to save over." : undefined}
+          gone={
+            versioned.conflict.latestValue === null
+              ? "This experience was deleted by the other change, so there is nothing to save over."
+              : undefined
+          }
           onReapply={() => void save(true)}
           onDiscard={() => {
             const latest = versioned.discard();
@@ -266,9 +374,21 @@ function ConfigureForm({ p, experience, focus, onDone }: { p: Personalization; e
         name={experience.name}
         timezone={timezone}
         readOnly={!canWrite}
-        audience={{ value: value.audience, onChange: (audience) => setValue((v) => ({ ...v, audience })), error: errors.audience }}
-        display={{ value: value.display, onChange: (display) => setValue((v) => ({ ...v, display })), error: errors.display }}
-        schedule={{ value: value.schedule, onChange: (schedule) => setValue((v) => ({ ...v, schedule })), error: errors.schedule }}
+        audience={{
+          value: value.audience,
+          onChange: (audience) => setValue((v) => ({ ...v, audience })),
+          error: errors.audience,
+        }}
+        display={{
+          value: value.display,
+          onChange: (display) => setValue((v) => ({ ...v, display })),
+          error: errors.display,
+        }}
+        schedule={{
+          value: value.schedule,
+          onChange: (schedule) => setValue((v) => ({ ...v, schedule })),
+          error: errors.schedule,
+        }}
       />
       <DialogFooter>
         <Button type="button" variant="outline" onClick={onDone}>

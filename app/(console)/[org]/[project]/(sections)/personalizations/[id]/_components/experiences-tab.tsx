@@ -11,9 +11,27 @@ import {
   type Announcements,
   type DragEndEvent,
 } from "@dnd-kit/core";
-import { SortableContext, arrayMove, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
+import {
+  SortableContext,
+  arrayMove,
+  sortableKeyboardCoordinates,
+  useSortable,
+  verticalListSortingStrategy,
+} from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
-import { ArrowDown, ArrowUp, Copy, GripVertical, LayoutTemplate, MoreHorizontal, Pencil, Plus, SlidersHorizontal, Sparkles, Trash2 } from "lucide-react";
+import {
+  ArrowDown,
+  ArrowUp,
+  Copy,
+  GripVertical,
+  LayoutTemplate,
+  MoreHorizontal,
+  Pencil,
+  Plus,
+  SlidersHorizontal,
+  Sparkles,
+  Trash2,
+} from "lucide-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useConsole } from "@/components/console/console-context";
 import { keys, usePersonalizationCache } from "@/components/personalizations/queries";
@@ -33,7 +51,13 @@ import {
   AlertDialogTitle,
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
 import { EmptyState } from "@/components/ui/empty-state";
 import { toast } from "@/components/ui/toast";
 import { apiFetch } from "@/lib/client/api";
@@ -44,7 +68,13 @@ import { cn } from "@/lib/utils/cn";
 export type ExperienceDialog = { kind: "edit" | "configure"; experienceId: string; focus?: string };
 
 /** The experiences in priority order: drag (or keyboard) to reorder, and every action per row. */
-export function ExperiencesTab({ p, onOpenDialog }: { p: Personalization; onOpenDialog: (d: ExperienceDialog) => void }) {
+export function ExperiencesTab({
+  p,
+  onOpenDialog,
+}: {
+  p: Personalization;
+  onOpenDialog: (d: ExperienceDialog) => void;
+}) {
   const { canWrite, api, org, project } = useConsole();
   const cache = usePersonalizationCache(p.id);
   const queryClient = useQueryClient();
@@ -56,7 +86,10 @@ export function ExperiencesTab({ p, onOpenDialog }: { p: Personalization; onOpen
   const path = `/personalizations/${encodeURIComponent(p.id)}/experiences`;
 
   const byId = new Map(p.experiences.map((e) => [e.id, e]));
-  const order = optimistic && optimistic.every((id) => byId.has(id)) && optimistic.length === p.experiences.length ? optimistic : p.experiences.map((e) => e.id);
+  const order =
+    optimistic && optimistic.every((id) => byId.has(id)) && optimistic.length === p.experiences.length
+      ? optimistic
+      : p.experiences.map((e) => e.id);
   const list = order.flatMap((id) => {
     const e = byId.get(id);
     return e ? [e] : [];
@@ -73,10 +106,16 @@ export function ExperiencesTab({ p, onOpenDialog }: { p: Personalization; onOpen
     toast.error("It changed meanwhile", { description: "The list now shows the latest version. Try again." });
   };
 
+  // One reorder at a time: each sends the version the previous one answered.
+  const reordering = optimistic !== null;
   const reorder = async (ids: string[], moved: string) => {
+    if (reordering) return;
     setOptimistic(ids);
     try {
-      const next = await apiFetch<Personalization>(api(`${path}/order`), { method: "PUT", body: { experienceIds: ids, version: p.version } });
+      const next = await apiFetch<Personalization>(api(`${path}/order`), {
+        method: "PUT",
+        body: { experienceIds: ids, version: p.version },
+      });
       cache.set(next);
       const rank = ids.indexOf(moved) + 1;
       toast.success(`“${byId.get(moved)?.name ?? "Experience"}” is now priority ${rank}`);
@@ -106,24 +145,38 @@ export function ExperiencesTab({ p, onOpenDialog }: { p: Personalization; onOpen
   const nameOf = (id: string | number) => byId.get(String(id))?.name ?? "experience";
   const rankOf = (id: string | number) => order.indexOf(String(id)) + 1;
   const announcements: Announcements = {
-    onDragStart: ({ active }) => `Picked up ${nameOf(active.id)}, priority ${rankOf(active.id)} of ${order.length}. Use the arrow keys to move it, Space to drop, Escape to cancel.`,
-    onDragOver: ({ active, over }) => (over ? `${nameOf(active.id)} would take priority ${rankOf(over.id)}.` : `${nameOf(active.id)} is not over a position.`),
-    onDragEnd: ({ active, over }) => (over ? `${nameOf(active.id)} dropped at priority ${rankOf(over.id)}.` : `${nameOf(active.id)} dropped.`),
+    onDragStart: ({ active }) =>
+      `Picked up ${nameOf(active.id)}, priority ${rankOf(active.id)} of ${order.length}. Use the arrow keys to move it, Space to drop, Escape to cancel.`,
+    onDragOver: ({ active, over }) =>
+      over
+        ? `${nameOf(active.id)} would take priority ${rankOf(over.id)}.`
+        : `${nameOf(active.id)} is not over a position.`,
+    onDragEnd: ({ active, over }) =>
+      over ? `${nameOf(active.id)} dropped at priority ${rankOf(over.id)}.` : `${nameOf(active.id)} dropped.`,
     onDragCancel: ({ active }) => `Moving ${nameOf(active.id)} was cancelled.`,
   };
 
   const add = async (templateId?: string) => {
     setBusy(true);
     try {
-      const res = await apiFetch<ExperienceWriteResult>(api(path), { body: { version: p.version, ...(templateId ? { templateId } : {}) } });
+      const res = await apiFetch<ExperienceWriteResult>(api(path), {
+        body: { version: p.version, ...(templateId ? { templateId } : {}) },
+      });
       await cache.refetch();
       cache.invalidate();
       setPickTemplate(false);
-      toast.success(`Added “${res.experience.name}”`, { description: templateId ? "Its payload was copied from the template." : "Write its payload, then configure its audience." });
+      toast.success(`Added “${res.experience.name}”`, {
+        description: templateId
+          ? "Its payload was copied from the template."
+          : "Write its payload, then configure its audience.",
+      });
       onOpenDialog({ kind: "edit", experienceId: res.experience.id });
     } catch (e) {
       if (isVersionConflict(e)) await stale();
-      else toast.error("Could not add the experience", { description: e instanceof Error ? e.message : undefined });
+      else
+        toast.error("Could not add the experience", {
+          description: e instanceof Error ? e.message : undefined,
+        });
     } finally {
       setBusy(false);
     }
@@ -131,13 +184,19 @@ export function ExperiencesTab({ p, onOpenDialog }: { p: Personalization; onOpen
 
   const duplicate = async (e: Experience) => {
     try {
-      const res = await apiFetch<ExperienceWriteResult>(api(`${path}/${encodeURIComponent(e.id)}/duplicate`), { body: { version: p.version } });
+      const res = await apiFetch<ExperienceWriteResult>(
+        api(`${path}/${encodeURIComponent(e.id)}/duplicate`),
+        { body: { version: p.version } },
+      );
       await cache.refetch();
       cache.invalidate();
-      toast.success(`Duplicated as “${res.experience.name}”`, { description: "The copy sits right below the original." });
+      toast.success(`Duplicated as “${res.experience.name}”`, {
+        description: "The copy sits right below the original.",
+      });
     } catch (err) {
       if (isVersionConflict(err)) await stale();
-      else toast.error("Could not duplicate", { description: err instanceof Error ? err.message : undefined });
+      else
+        toast.error("Could not duplicate", { description: err instanceof Error ? err.message : undefined });
     }
   };
 
@@ -161,8 +220,11 @@ export function ExperiencesTab({ p, onOpenDialog }: { p: Personalization; onOpen
     <div className="grid gap-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="max-w-2xl text-[13px] text-muted-foreground">
-          Tried top to bottom: each visitor gets the first experience whose audience, display rules and schedule match.
-          {canWrite ? " Drag a row by its handle (or focus the handle and use Space and the arrow keys) to change priorities." : null}
+          Tried top to bottom: each visitor gets the first experience whose audience, display rules and
+          schedule match.
+          {canWrite
+            ? " Drag a row by its handle (or focus the handle and use Space and the arrow keys) to change priorities."
+            : null}
         </p>
         {canWrite ? (
           <DropdownMenu>
@@ -201,7 +263,12 @@ export function ExperiencesTab({ p, onOpenDialog }: { p: Personalization; onOpen
           }
         />
       ) : (
-        <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={{ announcements }}>
+        <DndContext
+          sensors={sensors}
+          collisionDetection={closestCenter}
+          onDragEnd={onDragEnd}
+          accessibility={{ announcements }}
+        >
           <SortableContext items={order} strategy={verticalListSortingStrategy}>
             <ol className="grid gap-2" aria-label="Experiences in priority order">
               {list.map((e, i) => (
@@ -211,6 +278,7 @@ export function ExperiencesTab({ p, onOpenDialog }: { p: Personalization; onOpen
                   rank={i + 1}
                   count={list.length}
                   canWrite={canWrite}
+                  locked={reordering}
                   onEdit={() => onOpenDialog({ kind: "edit", experienceId: e.id })}
                   onConfigure={() => onOpenDialog({ kind: "configure", experienceId: e.id })}
                   onMove={(by) => move(e.id, by)}
@@ -233,10 +301,15 @@ export function ExperiencesTab({ p, onOpenDialog }: { p: Personalization; onOpen
           if (!saveTemplate) return;
           await apiFetch(api(`${path}/${encodeURIComponent(saveTemplate.id)}/template`), { body: values });
           void queryClient.invalidateQueries({ queryKey: keys.templates(org, project) });
-          toast.success(`Template “${values.name}” saved`, { description: "New experiences can start from it." });
+          toast.success(`Template “${values.name}” saved`, {
+            description: "New experiences can start from it.",
+          });
         }}
       />
-      <AlertDialog open={remove !== null} onOpenChange={(open) => (open || busy ? undefined : setRemove(null))}>
+      <AlertDialog
+        open={remove !== null}
+        onOpenChange={(open) => (open || busy ? undefined : setRemove(null))}
+      >
         <AlertDialogContent>
           <AlertDialogHeader>
             <AlertDialogTitle>Delete “{remove?.name}”?</AlertDialogTitle>
@@ -269,6 +342,8 @@ type RowProps = {
   rank: number;
   count: number;
   canWrite: boolean;
+  /** A reorder is being saved: no other move until it is. */
+  locked: boolean;
   onEdit: () => void;
   onConfigure: () => void;
   onMove: (by: -1 | 1) => void;
@@ -277,8 +352,21 @@ type RowProps = {
   onDelete: () => void;
 };
 
-function ExperienceRow({ experience: e, rank, count, canWrite, onEdit, onConfigure, onMove, onDuplicate, onSaveTemplate, onDelete }: RowProps) {
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: e.id, disabled: !canWrite });
+function ExperienceRow({
+  experience: e,
+  rank,
+  count,
+  canWrite,
+  locked,
+  onEdit,
+  onConfigure,
+  onMove,
+  onDuplicate,
+  onSaveTemplate,
+  onDelete,
+}: RowProps) {
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } =
+    useSortable({ id: e.id, disabled: !canWrite || locked });
   return (
     <li
       ref={setNodeRef}
@@ -297,6 +385,7 @@ function ExperienceRow({ experience: e, rank, count, canWrite, onEdit, onConfigu
           {...attributes}
           {...listeners}
           aria-label={`Drag to reorder ${e.name}`}
+          aria-disabled={locked || undefined}
           className="flex w-8 shrink-0 cursor-grab touch-none items-center justify-center rounded-l-xl text-muted-foreground hover:bg-muted focus-ring active:cursor-grabbing"
         >
           <GripVertical aria-hidden="true" className="size-4" />
@@ -305,12 +394,19 @@ function ExperienceRow({ experience: e, rank, count, canWrite, onEdit, onConfigu
         <span className="w-3 shrink-0" />
       )}
       <div className="flex min-w-0 flex-1 items-start gap-3 py-3 pr-2">
-        <span className="mt-0.5 flex size-6 shrink-0 items-center justify-center rounded-md bg-muted text-xs font-semibold tabular-nums" title={`Priority ${rank}`}>
+        <span
+          className="mt-0.5 flex size-6 shrink-0 items-center justify-center rounded-md bg-muted text-xs font-semibold tabular-nums"
+          title={`Priority ${rank}`}
+        >
           {rank}
         </span>
         <div className="grid min-w-0 flex-1 gap-1">
           <div className="flex flex-wrap items-center gap-2">
-            <button type="button" onClick={onEdit} className="min-w-0 truncate text-left text-sm font-medium hover:underline focus-ring">
+            <button
+              type="button"
+              onClick={onEdit}
+              className="min-w-0 truncate text-left text-sm font-medium hover:underline focus-ring"
+            >
               {e.name}
             </button>
             <ExperienceStatusBadge status={e.status} />
@@ -350,11 +446,11 @@ function ExperienceRow({ experience: e, rank, count, canWrite, onEdit, onConfigu
             {canWrite ? (
               <>
                 <DropdownMenuSeparator />
-                <DropdownMenuItem disabled={rank === 1} onSelect={() => onMove(-1)}>
+                <DropdownMenuItem disabled={rank === 1 || locked} onSelect={() => onMove(-1)}>
                   <ArrowUp aria-hidden="true" />
                   Move up
                 </DropdownMenuItem>
-                <DropdownMenuItem disabled={rank === count} onSelect={() => onMove(1)}>
+                <DropdownMenuItem disabled={rank === count || locked} onSelect={() => onMove(1)}>
                   <ArrowDown aria-hidden="true" />
                   Move down
                 </DropdownMenuItem>

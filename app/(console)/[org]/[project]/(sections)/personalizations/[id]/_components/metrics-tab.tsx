@@ -6,7 +6,11 @@ import { jsonEqual } from "@/components/personalizations/json";
 import { metricToRow, rowToMetric, type MetricRow } from "@/components/personalizations/metrics";
 import { MetricsEditor } from "@/components/personalizations/metrics-editor";
 import { useEventNames, usePersonalizationCache } from "@/components/personalizations/queries";
-import { ConflictNotice, ConflictPending, useVersionedSave } from "@/components/personalizations/versioned-save";
+import {
+  ConflictNotice,
+  ConflictPending,
+  useVersionedSave,
+} from "@/components/personalizations/versioned-save";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
 import { ApiClientError, apiFetch } from "@/lib/client/api";
@@ -45,19 +49,28 @@ export function MetricsTab({ p }: { p: Personalization }) {
     setBusy(true);
     try {
       const write = (version: number) =>
-        apiFetch<Personalization>(api(`/personalizations/${encodeURIComponent(p.id)}`), { method: "PATCH", body: { metrics: rows.map(rowToMetric), version } });
+        apiFetch<Personalization>(api(`/personalizations/${encodeURIComponent(p.id)}`), {
+          method: "PATCH",
+          body: { metrics: rows.map(rowToMetric), version },
+        });
       const next = reapply ? await versioned.reapply(write) : await versioned.save(write);
       cache.set(next);
       versioned.saved(next.version, rowsOf(next));
       setRows(rowsOf(next));
-      toast.success("Metrics saved", { description: p.status === "running" ? "Results use them from now on." : undefined });
+      toast.success("Metrics saved", {
+        description: p.status === "running" ? "Results use them from now on." : undefined,
+      });
     } catch (e) {
       if (e instanceof ConflictPending) return;
       if (e instanceof ApiClientError && Object.keys(e.fieldErrors()).length > 0) {
         const next: Record<string, string> = {};
-        for (const [path, message] of Object.entries(e.fieldErrors())) next[path.replace(/^metrics\.?/, "")] = message;
+        for (const [path, message] of Object.entries(e.fieldErrors()))
+          next[path.replace(/^metrics\.?/, "")] = message;
         setErrors(next);
-      } else toast.error("Could not save the metrics", { description: e instanceof Error ? e.message : undefined });
+      } else
+        toast.error("Could not save the metrics", {
+          description: e instanceof Error ? e.message : undefined,
+        });
     } finally {
       setBusy(false);
     }
@@ -68,7 +81,8 @@ export function MetricsTab({ p }: { p: Personalization }) {
   return (
     <div className="grid max-w-4xl gap-4" id="tab-metrics">
       <p className="text-[13px] text-muted-foreground">
-        The primary metric decides whether an experience wins; secondary metrics add context. Starting needs exactly one primary metric.
+        The primary metric decides whether an experience wins; secondary metrics add context. Starting needs
+        exactly one primary metric.
       </p>
       {versioned.conflict ? (
         <ConflictNotice
@@ -81,8 +95,18 @@ export function MetricsTab({ p }: { p: Personalization }) {
           }}
         />
       ) : null}
-      <MetricsEditor value={rows} onChange={setRows} readOnly={!canWrite} eventNames={eventNames.data} errorAt={(path) => errors[path]} />
-      {noPrimary ? <p className="text-[13px] text-warning-foreground">No metric is primary: choose one before starting.</p> : null}
+      <MetricsEditor
+        value={rows}
+        onChange={setRows}
+        readOnly={!canWrite}
+        eventNames={eventNames.data}
+        errorAt={(path) => errors[path]}
+      />
+      {noPrimary ? (
+        <p className="text-[13px] text-warning-foreground">
+          No metric is primary: choose one before starting.
+        </p>
+      ) : null}
       {canWrite ? (
         <div className="flex items-center gap-2">
           <Button onClick={() => void save()} loading={busy} disabled={!dirty || versioned.conflict !== null}>

@@ -6,7 +6,12 @@ import { useState } from "react";
 import { SearchX, TriangleAlert } from "lucide-react";
 import { useConsole } from "@/components/console/console-context";
 import { ProblemList } from "@/components/personalizations/problem-list";
-import { problemMessage, problemTarget, problemWhere, type ApiProblem } from "@/components/personalizations/problems";
+import {
+  problemMessage,
+  problemTarget,
+  problemWhere,
+  type ApiProblem,
+} from "@/components/personalizations/problems";
 import { usePersonalization } from "@/components/personalizations/queries";
 import { revealElement } from "@/components/personalizations/reveal";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
@@ -85,7 +90,11 @@ function Detail({ p }: { p: Personalization }) {
     switch (t.area) {
       case "experiences": {
         setTab("experiences");
-        const experience = problem.experienceId ? p.experiences.find((e) => e.id === problem.experienceId) : t.index !== undefined ? p.experiences[t.index] : undefined;
+        const experience = problem.experienceId
+          ? p.experiences.find((e) => e.id === problem.experienceId)
+          : t.index !== undefined
+            ? p.experiences[t.index]
+            : undefined;
         if (!experience) return;
         if (t.field === "payload" || t.field === "name") {
           setDialog({ kind: "edit", experienceId: experience.id });
@@ -98,7 +107,9 @@ function Detail({ p }: { p: Personalization }) {
       }
       case "metrics":
         setTab("metrics");
-        return revealElement(t.index === undefined ? "tab-metrics" : `metric-${t.index}-${t.field ?? "event"}`);
+        return revealElement(
+          t.index === undefined ? "tab-metrics" : `metric-${t.index}-${t.field ?? "event"}`,
+        );
       case "control":
         setTab("settings");
         return revealElement("settings-controlPercent");
@@ -123,13 +134,25 @@ function Detail({ p }: { p: Personalization }) {
         {p.status === "running" && canWrite ? (
           <Alert variant="warning" icon={TriangleAlert}>
             <AlertTitle>Running: changes go live immediately</AlertTitle>
-            <AlertDescription>Every save below changes what choose-api serves right away. Pause it first if you want to prepare several changes.</AlertDescription>
+            <AlertDescription>
+              Every save below changes what choose-api serves right away. Pause it first if you want to
+              prepare several changes.
+            </AlertDescription>
           </Alert>
         ) : null}
-        {p.status === "archived" ? <Alert variant="neutral">Archived: it does not serve and cannot be started again. Export it and import the file to run it anew.</Alert> : null}
+        {p.status === "archived" ? (
+          <Alert variant="neutral">
+            Archived: it does not serve and cannot be started again. Export it and import the file to run it
+            anew.
+          </Alert>
+        ) : null}
         {problems.length > 0 ? (
           <ProblemList
-            title={problems.length === 1 ? "1 problem keeps it from starting" : `${problems.length} problems keep it from starting`}
+            title={
+              problems.length === 1
+                ? "1 problem keeps it from starting"
+                : `${problems.length} problems keep it from starting`
+            }
             description="Each link takes you to where it is fixed. Start again once they are."
             problems={problems.map((problem, i) => ({
               key: `${problem.path}-${i}`,
@@ -168,7 +191,7 @@ function Detail({ p }: { p: Personalization }) {
           <ResultsTab p={p} />
         </TabsContent>
         <TabsContent value="history">
-          <HistoryTab id={p.id} />
+          <HistoryTab id={p.id} experiences={p.experiences} />
         </TabsContent>
       </Tabs>
       <ExperienceDialogs p={p} dialog={dialog} onClose={() => setDialog(null)} />

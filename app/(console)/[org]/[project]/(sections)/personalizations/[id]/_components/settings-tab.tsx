@@ -8,7 +8,11 @@ import { CONTROL_RECOMMENDATION, ControlInput } from "@/components/personalizati
 import { GroupPicker } from "@/components/personalizations/group-picker";
 import { jsonEqual } from "@/components/personalizations/json";
 import { useGroups, usePersonalizationCache } from "@/components/personalizations/queries";
-import { ConflictNotice, ConflictPending, useVersionedSave } from "@/components/personalizations/versioned-save";
+import {
+  ConflictNotice,
+  ConflictPending,
+  useVersionedSave,
+} from "@/components/personalizations/versioned-save";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -16,7 +20,13 @@ import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
 import { ApiClientError, apiFetch } from "@/lib/client/api";
 import { z } from "zod";
-import { controlPercentSchema, descriptionSchema, groupsSchema, personalizationNameSchema, selectorSchema } from "@/lib/schemas/personalization-document";
+import {
+  controlPercentSchema,
+  descriptionSchema,
+  groupsSchema,
+  personalizationNameSchema,
+  selectorSchema,
+} from "@/lib/schemas/personalization-document";
 import type { Personalization } from "@/lib/schemas/personalizations";
 
 /** These fields of `PATCH …/personalizations/{id}`, with the very field schemas the API uses. */
@@ -63,13 +73,22 @@ export function SettingsTab({ p }: { p: Personalization }) {
     setBusy(true);
     const body = { ...values, description: values.description?.trim() ? values.description.trim() : null };
     try {
-      const write = (version: number) => apiFetch<Personalization>(api(`/personalizations/${encodeURIComponent(p.id)}`), { method: "PATCH", body: { ...body, version } });
+      const write = (version: number) =>
+        apiFetch<Personalization>(api(`/personalizations/${encodeURIComponent(p.id)}`), {
+          method: "PATCH",
+          body: { ...body, version },
+        });
       const next = reapply ? await versioned.reapply(write) : await versioned.save(write);
       cache.set(next);
       cache.invalidateGroups();
       versioned.saved(next.version, settingsOf(next));
       form.reset(settingsOf(next));
-      toast.success("Settings saved", { description: p.status === "running" && next.selector !== p.selector ? `choose-api now answers to “${next.selector}”.` : undefined });
+      toast.success("Settings saved", {
+        description:
+          p.status === "running" && next.selector !== p.selector
+            ? `choose-api now answers to “${next.selector}”.`
+            : undefined,
+      });
     } catch (e) {
       if (e instanceof ConflictPending) return;
       if (e instanceof ApiClientError && Object.keys(e.fieldErrors()).length > 0) {
@@ -77,7 +96,10 @@ export function SettingsTab({ p }: { p: Personalization }) {
           const field = FIELDS.find((f) => path === f || path.startsWith(`${f}.`));
           form.setError(field ?? "root", { message });
         }
-      } else toast.error("Could not save the settings", { description: e instanceof Error ? e.message : undefined });
+      } else
+        toast.error("Could not save the settings", {
+          description: e instanceof Error ? e.message : undefined,
+        });
     } finally {
       setBusy(false);
     }
@@ -128,13 +150,23 @@ export function SettingsTab({ p }: { p: Personalization }) {
               : "Letters, digits, “-” and “_”; unique in the project."
           }
         >
-          <Input className="max-w-sm font-mono" spellCheck={false} autoComplete="off" {...form.register("selector")} />
+          <Input
+            className="max-w-sm font-mono"
+            spellCheck={false}
+            autoComplete="off"
+            {...form.register("selector")}
+          />
         </FormField>
         <Controller
           control={form.control}
           name="groups"
           render={({ field }) => (
-            <FormField label="Selector groups" id="settings-groups" error={errors.groups?.message ?? errors.groups?.root?.message} description="Asking choose-api for a group returns every running member.">
+            <FormField
+              label="Selector groups"
+              id="settings-groups"
+              error={errors.groups?.message ?? errors.groups?.root?.message}
+              description="Asking choose-api for a group returns every running member."
+            >
               {(ctl) => (
                 <GroupPicker
                   id={ctl.id}
@@ -155,7 +187,12 @@ export function SettingsTab({ p }: { p: Personalization }) {
           control={form.control}
           name="controlPercent"
           render={({ field }) => (
-            <FormField label="Control size" id="settings-controlPercent" error={errors.controlPercent?.message} description={CONTROL_RECOMMENDATION}>
+            <FormField
+              label="Control size"
+              id="settings-controlPercent"
+              error={errors.controlPercent?.message}
+              description={CONTROL_RECOMMENDATION}
+            >
               {(ctl) => (
                 <ControlInput
                   {...ctl}
@@ -163,26 +200,39 @@ export function SettingsTab({ p }: { p: Personalization }) {
                   ref={field.ref}
                   value={field.value}
                   onBlur={field.onBlur}
-                  onChange={(e) => field.onChange(e.target.value === "" ? Number.NaN : e.target.valueAsNumber)}
+                  onChange={(e) =>
+                    field.onChange(e.target.value === "" ? Number.NaN : e.target.valueAsNumber)
+                  }
                 />
               )}
             </FormField>
           )}
         />
         {p.status !== "draft" ? (
-          <p className="text-[13px] text-muted-foreground">Visitors already assigned keep their arm; a new percentage applies to visitors not seen yet.</p>
+          <p className="text-[13px] text-muted-foreground">
+            Visitors already assigned keep their arm; a new percentage applies to visitors not seen yet.
+          </p>
         ) : null}
       </fieldset>
-      {errors.root?.message ? <p className="text-[13px] font-medium text-danger">{errors.root.message}</p> : null}
+      {errors.root?.message ? (
+        <p className="text-[13px] font-medium text-danger">{errors.root.message}</p>
+      ) : null}
       {canWrite ? (
         <div className="flex items-center gap-2">
           <Button type="submit" loading={busy} disabled={!isDirty || versioned.conflict !== null}>
             Save settings
           </Button>
-          <Button type="button" variant="ghost" disabled={!isDirty || busy} onClick={() => form.reset(settingsOf(p))}>
+          <Button
+            type="button"
+            variant="ghost"
+            disabled={!isDirty || busy}
+            onClick={() => form.reset(settingsOf(p))}
+          >
             Discard changes
           </Button>
-          {isDirty && !jsonEqual(form.getValues(), settingsOf(p)) ? <span className="text-[13px] text-muted-foreground">Unsaved changes</span> : null}
+          {isDirty && !jsonEqual(form.getValues(), settingsOf(p)) ? (
+            <span className="text-[13px] text-muted-foreground">Unsaved changes</span>
+          ) : null}
         </div>
       ) : null}
     </form>

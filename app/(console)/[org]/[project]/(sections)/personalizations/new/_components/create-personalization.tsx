@@ -12,8 +12,19 @@ import { GroupPicker } from "@/components/personalizations/group-picker";
 import { parseJsonText } from "@/components/personalizations/json";
 import { MetricsEditor } from "@/components/personalizations/metrics-editor";
 import { ProblemList } from "@/components/personalizations/problem-list";
-import { apiProblems, problemMessage, problemTarget, problemWhere, type ApiProblem } from "@/components/personalizations/problems";
-import { keys, useEventNames, useGroups, usePersonalizationList } from "@/components/personalizations/queries";
+import {
+  apiProblems,
+  problemMessage,
+  problemTarget,
+  problemWhere,
+  type ApiProblem,
+} from "@/components/personalizations/problems";
+import {
+  keys,
+  useEventNames,
+  useGroups,
+  usePersonalizationList,
+} from "@/components/personalizations/queries";
 import { revealElement } from "@/components/personalizations/reveal";
 import { SaveTemplateDialog } from "@/components/personalizations/save-template-dialog";
 import { deriveSelector } from "@/components/personalizations/selector";
@@ -21,7 +32,12 @@ import { TemplatePickerDialog } from "@/components/personalizations/template-pic
 import { PageHeader } from "@/components/shell/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
@@ -29,7 +45,15 @@ import { toast } from "@/components/ui/toast";
 import { ApiClientError, apiFetch } from "@/lib/client/api";
 import { audienceStatus } from "@/lib/engine/condition/audience";
 import type { Personalization } from "@/lib/schemas/personalizations";
-import { documentResolver, defaultValues, formPath, newExperience, newKey, toDocument, type DocumentFormValues } from "./document-form";
+import {
+  documentResolver,
+  defaultValues,
+  formPath,
+  newExperience,
+  newKey,
+  toDocument,
+  type DocumentFormValues,
+} from "./document-form";
 import { ExperienceCard } from "./experience-card";
 import { Outline, type OutlineItem } from "./outline";
 
@@ -42,7 +66,8 @@ function flattenErrors(errors: FieldErrors, prefix = ""): ApiProblem[] {
     if (!value || typeof value !== "object") continue;
     const path = key === "root" ? prefix : prefix ? `${prefix}.${key}` : key;
     const v = value as Record<string, unknown>;
-    if (typeof v.message === "string" && v.message) out.push({ path: path.replace(/\.?root$/, ""), message: v.message });
+    if (typeof v.message === "string" && v.message)
+      out.push({ path: path.replace(/\.?root$/, ""), message: v.message });
     for (const [k, child] of Object.entries(v)) {
       if (k === "message" || k === "type" || k === "ref" || k === "types") continue;
       if (child && typeof child === "object") out.push(...flattenErrors({ [k]: child } as FieldErrors, path));
@@ -51,11 +76,13 @@ function flattenErrors(errors: FieldErrors, prefix = ""): ApiProblem[] {
   return out;
 }
 
-function sectionHeading(n: number, title: string, description: string) {
+function sectionHeading(n: number, title: string, description: string, id: string) {
   return (
     <div className="mb-4 grid gap-1">
-      <h2 className="flex items-center gap-2.5 text-base font-semibold tracking-tight">
-        <span className="flex size-6 items-center justify-center rounded-full bg-primary-subtle text-xs font-semibold text-primary-subtle-foreground tabular-nums">{n}</span>
+      <h2 id={id} className="flex items-center gap-2.5 text-base font-semibold tracking-tight">
+        <span className="flex size-6 items-center justify-center rounded-full bg-primary-subtle text-xs font-semibold text-primary-subtle-foreground tabular-nums">
+          {n}
+        </span>
         {title}
       </h2>
       <p className="text-[13px] leading-relaxed text-muted-foreground sm:pl-8.5">{description}</p>
@@ -69,8 +96,15 @@ export function CreatePersonalization() {
   const queryClient = useQueryClient();
   const base = `/${encodeURIComponent(org)}/${encodeURIComponent(project)}/personalizations`;
 
-  const [initial] = useState<DocumentFormValues>(() => ({ ...defaultValues, experiences: [newExperience(1)] }));
-  const form = useForm<DocumentFormValues>({ resolver: documentResolver, defaultValues: initial, mode: "onTouched" });
+  const [initial] = useState<DocumentFormValues>(() => ({
+    ...defaultValues,
+    experiences: [newExperience(1)],
+  }));
+  const form = useForm<DocumentFormValues>({
+    resolver: documentResolver,
+    defaultValues: initial,
+    mode: "onTouched",
+  });
   const { errors, isSubmitting } = form.formState;
   const experiences = useFieldArray({ control: form.control, name: "experiences", keyName: "fieldKey" });
   const values = useWatch({ control: form.control });
@@ -80,7 +114,9 @@ export function CreatePersonalization() {
   const [problems, setProblems] = useState<Problems | null>(null);
   const [closed, setClosed] = useState<ReadonlySet<string>>(new Set());
   const [templatePicker, setTemplatePicker] = useState(false);
-  const [templateFor, setTemplateFor] = useState<{ index: number; payload: unknown; name: string } | null>(null);
+  const [templateFor, setTemplateFor] = useState<{ index: number; payload: unknown; name: string } | null>(
+    null,
+  );
   const [busy, setBusy] = useState<"draft" | "start" | null>(null);
   const problemsRef = useRef<HTMLDivElement>(null);
 
@@ -89,7 +125,12 @@ export function CreatePersonalization() {
   const active = usePersonalizationList({});
   const archived = usePersonalizationList({ status: "archived" });
   const takenSelectors = useMemo(
-    () => new Map([...(active.data ?? []), ...(archived.data ?? [])].filter((p) => p.id !== saved?.id).map((p) => [p.selector, p.name])),
+    () =>
+      new Map(
+        [...(active.data ?? []), ...(archived.data ?? [])]
+          .filter((p) => p.id !== saved?.id)
+          .map((p) => [p.selector, p.name]),
+      ),
     [active.data, archived.data, saved?.id],
   );
 
@@ -128,9 +169,13 @@ export function CreatePersonalization() {
       case "delivery":
         return revealElement(`field-${t.field}`);
       case "metrics":
-        return revealElement(t.index === undefined ? "section-metrics" : `metric-${t.index}-${t.field ?? "event"}`);
+        return revealElement(
+          t.index === undefined ? "section-metrics" : `metric-${t.index}-${t.field ?? "event"}`,
+        );
       case "experiences": {
-        const byId = problem.experienceId ? form.getValues("experiences").findIndex((e) => e.id === problem.experienceId) : -1;
+        const byId = problem.experienceId
+          ? form.getValues("experiences").findIndex((e) => e.id === problem.experienceId)
+          : -1;
         const index = byId >= 0 ? byId : t.index;
         if (index === undefined) return revealElement("section-experiences");
         const key = form.getValues(`experiences.${index}.key`);
@@ -153,14 +198,20 @@ export function CreatePersonalization() {
 
   const onInvalid = (errs: FieldErrors<DocumentFormValues>) => {
     const items = flattenErrors(errs as FieldErrors);
-    showProblems({ title: items.length === 1 ? "Fix this before saving" : `Fix these ${items.length} fields before saving`, items });
+    showProblems({
+      title: items.length === 1 ? "Fix this before saving" : `Fix these ${items.length} fields before saving`,
+      items,
+    });
   };
 
   /** Creates the draft, or saves over it once it exists; rows get the ids the server gave them. */
   const persist = async (formValues: DocumentFormValues): Promise<Personalization> => {
     const { document } = toDocument(formValues);
     const p = saved
-      ? await apiFetch<Personalization>(api(`/personalizations/${encodeURIComponent(saved.id)}`), { method: "PATCH", body: { ...document, version: saved.version } })
+      ? await apiFetch<Personalization>(api(`/personalizations/${encodeURIComponent(saved.id)}`), {
+          method: "PATCH",
+          body: { ...document, version: saved.version },
+        })
       : await apiFetch<Personalization>(api("/personalizations"), { body: document });
     setSaved({ id: p.id, version: p.version });
     p.experiences.forEach((e, i) => form.setValue(`experiences.${i}.id`, e.id));
@@ -174,12 +225,17 @@ export function CreatePersonalization() {
   const serverRefused = (e: unknown, what: string) => {
     const items = apiProblems(e);
     if (items.length > 0) {
-      for (const item of items) form.setError(formPath(item.path) as "name", { type: "server", message: item.message });
-      showProblems({ title: `${what}: the server refused ${items.length === 1 ? "this field" : `these ${items.length} fields`}`, items });
+      for (const item of items)
+        form.setError(formPath(item.path) as "name", { type: "server", message: item.message });
+      showProblems({
+        title: `${what}: the server refused ${items.length === 1 ? "this field" : `these ${items.length} fields`}`,
+        items,
+      });
     } else if (e instanceof ApiClientError && e.code === "version_conflict") {
       showProblems({
         title: "Someone changed this draft meanwhile",
-        description: "Open it from the personalizations list to see the latest version; your form here is unchanged.",
+        description:
+          "Open it from the personalizations list to see the latest version; your form here is unchanged.",
         items: [],
       });
     } else toast.error(what, { description: e instanceof Error ? e.message : "Try again." });
@@ -190,7 +246,9 @@ export function CreatePersonalization() {
     setBusy("draft");
     try {
       const p = await persist(formValues);
-      toast.success("Draft saved", { description: `“${p.name}” is a draft: nothing is served until you start it.` });
+      toast.success("Draft saved", {
+        description: `“${p.name}” is a draft: nothing is served until you start it.`,
+      });
       router.push(`${base}/${encodeURIComponent(p.id)}`);
     } catch (e) {
       serverRefused(e, "Could not save the draft");
@@ -215,19 +273,34 @@ export function CreatePersonalization() {
       return;
     }
     try {
-      const running = await apiFetch<Personalization>(api(`/personalizations/${encodeURIComponent(p.id)}/start`), { method: "POST", body: { version: p.version } });
-      toast.success(`“${running.name}” is running`, { description: `choose-api now serves the selector “${running.selector}”.` });
+      const running = await apiFetch<Personalization>(
+        api(`/personalizations/${encodeURIComponent(p.id)}/start`),
+        { method: "POST", body: { version: p.version } },
+      );
+      toast.success(`“${running.name}” is running`, {
+        description: `choose-api now serves the selector “${running.selector}”.`,
+      });
       router.push(`${base}/${encodeURIComponent(running.id)}`);
     } catch (e) {
       const items = apiProblems(e);
       if (e instanceof ApiClientError && e.code === "validation_failed" && items.length > 0) {
-        for (const item of items) form.setError(formPath(item.path) as "name", { type: "start", message: problemMessage(item.message) });
+        for (const item of items)
+          form.setError(formPath(item.path) as "name", {
+            type: "start",
+            message: problemMessage(item.message),
+          });
         showProblems({
-          title: items.length === 1 ? "Saved as a draft — 1 problem keeps it from starting" : `Saved as a draft — ${items.length} problems keep it from starting`,
+          title:
+            items.length === 1
+              ? "Saved as a draft — 1 problem keeps it from starting"
+              : `Saved as a draft — ${items.length} problems keep it from starting`,
           description: "Fix each one (the links take you there), then press Start again.",
           items,
         });
-      } else toast.error("Saved as a draft, but it could not start", { description: e instanceof Error ? e.message : undefined });
+      } else
+        toast.error("Saved as a draft, but it could not start", {
+          description: e instanceof Error ? e.message : undefined,
+        });
     } finally {
       setBusy(null);
     }
@@ -255,7 +328,10 @@ export function CreatePersonalization() {
     return (
       <>
         <PageHeader title="Create personalization" />
-        <Alert variant="info">Your role ({role}) can look at personalizations but not create them. Ask an owner or admin for the editor role.</Alert>
+        <Alert variant="info">
+          Your role ({role}) can look at personalizations but not create them. Ask an owner or admin for the
+          editor role.
+        </Alert>
       </>
     );
   }
@@ -264,17 +340,44 @@ export function CreatePersonalization() {
   const needsSetup = exps.filter((e) => audienceStatus(e?.audience) === "needs_setup").length;
   const primary = (values.metrics ?? []).find((m) => m?.primary);
   const outline: OutlineItem[] = [
-    { id: "section-basics", label: "Name & type", detail: values.name?.trim() || "Not named yet", state: values.name?.trim() ? "done" : "todo", hasError: Boolean(errors.name || errors.description) },
+    {
+      id: "section-basics",
+      label: "Name & type",
+      detail: values.name?.trim() || "Not named yet",
+      state: values.name?.trim() ? "done" : "todo",
+      hasError: Boolean(errors.name || errors.description),
+    },
     {
       id: "section-experiences",
       label: "Experiences",
-      detail: exps.length === 0 ? "None yet" : `${exps.length} · ${needsSetup === 0 ? "all ready" : needsSetup === exps.length ? "needs setup" : `${needsSetup} need setup`}`,
+      detail:
+        exps.length === 0
+          ? "None yet"
+          : `${exps.length} · ${needsSetup === 0 ? "all ready" : needsSetup === exps.length ? "needs setup" : `${needsSetup} need setup`}`,
       state: exps.length > 0 && needsSetup === 0 ? "done" : "todo",
       hasError: Boolean(errors.experiences),
     },
-    { id: "section-metrics", label: "Metrics", detail: primary?.event ? `Primary: ${primary.event}` : "No primary metric", state: primary?.event ? "done" : "todo", hasError: Boolean(errors.metrics) },
-    { id: "section-control", label: "Control", detail: `${Number.isFinite(values.controlPercent) ? values.controlPercent : "?"}% see the original`, state: "done", hasError: Boolean(errors.controlPercent) },
-    { id: "section-delivery", label: "Selector & groups", detail: values.selector || "—", state: values.selector ? "done" : "todo", hasError: Boolean(errors.selector || errors.groups) },
+    {
+      id: "section-metrics",
+      label: "Metrics",
+      detail: primary?.event ? `Primary: ${primary.event}` : "No primary metric",
+      state: primary?.event ? "done" : "todo",
+      hasError: Boolean(errors.metrics),
+    },
+    {
+      id: "section-control",
+      label: "Control",
+      detail: `${Number.isFinite(values.controlPercent) ? values.controlPercent : "?"}% see the original`,
+      state: "done",
+      hasError: Boolean(errors.controlPercent),
+    },
+    {
+      id: "section-delivery",
+      label: "Selector & groups",
+      detail: values.selector || "—",
+      state: values.selector ? "done" : "todo",
+      hasError: Boolean(errors.selector || errors.groups),
+    },
   ];
 
   return (
@@ -286,7 +389,10 @@ export function CreatePersonalization() {
       }}
     >
       <div className="mb-2">
-        <Link href={base} className="inline-flex items-center gap-1 rounded-md text-[13px] text-muted-foreground hover:text-foreground focus-ring">
+        <Link
+          href={base}
+          className="inline-flex items-center gap-1 rounded-md text-[13px] text-muted-foreground hover:text-foreground focus-ring"
+        >
           <ArrowLeft aria-hidden="true" className="size-3.5" />
           Personalizations
         </Link>
@@ -320,7 +426,12 @@ export function CreatePersonalization() {
           ) : null}
 
           <section id="section-basics" aria-labelledby="section-basics-title" className="scroll-mt-20">
-            <div id="section-basics-title">{sectionHeading(1, "Name and type", "A name your team recognises. The API selector below is made from it.")}</div>
+            {sectionHeading(
+              1,
+              "Name and type",
+              "A name your team recognises. The API selector below is made from it.",
+              "section-basics-title",
+            )}
             <div className="grid gap-5 rounded-xl border p-4 sm:p-5">
               <FormField label="Name" error={errors.name?.message} required id="field-name">
                 <Input
@@ -328,7 +439,10 @@ export function CreatePersonalization() {
                   placeholder="Welcome back"
                   {...form.register("name", {
                     onChange: (e: { target: { value: string } }) => {
-                      if (!selectorEdited) form.setValue("selector", autoSelector(e.target.value), { shouldValidate: form.formState.isSubmitted });
+                      if (!selectorEdited)
+                        form.setValue("selector", autoSelector(e.target.value), {
+                          shouldValidate: form.formState.isSubmitted,
+                        });
                     },
                   })}
                 />
@@ -336,31 +450,49 @@ export function CreatePersonalization() {
               <fieldset className="grid gap-2">
                 <legend className="mb-2 text-sm font-medium">Type</legend>
                 <label className="flex cursor-default items-start gap-3 rounded-lg border border-primary/50 bg-primary-subtle/40 p-3">
-                  <input type="radio" name="type" value="server_side" checked readOnly className="mt-1 size-4 accent-(--color-primary)" />
+                  <input
+                    type="radio"
+                    name="type"
+                    value="server_side"
+                    checked
+                    readOnly
+                    className="mt-1 size-4 accent-(--color-primary)"
+                  />
                   <span className="grid gap-0.5">
                     <span className="inline-flex items-center gap-1.5 text-sm font-medium">
                       <Server aria-hidden="true" className="size-4 text-primary" />
                       Server-side
                     </span>
-                    <span className="text-[13px] text-muted-foreground">Your server calls choose-api before it renders a page and gets each visitor&apos;s JSON payload.</span>
+                    <span className="text-[13px] text-muted-foreground">
+                      Your server calls choose-api before it renders a page and gets each visitor&apos;s JSON
+                      payload.
+                    </span>
                   </span>
                 </label>
               </fieldset>
-              <FormField label="Description" description="Optional: the goal, the hypothesis, a ticket link." error={errors.description?.message} id="field-description">
+              <FormField
+                label="Description"
+                description="Optional: the goal, the hypothesis, a ticket link."
+                error={errors.description?.message}
+                id="field-description"
+              >
                 <Textarea rows={2} {...form.register("description")} />
               </FormField>
             </div>
           </section>
 
-          <section id="section-experiences" aria-labelledby="section-experiences-title" className="scroll-mt-20">
+          <section
+            id="section-experiences"
+            aria-labelledby="section-experiences-title"
+            className="scroll-mt-20"
+          >
             <div className="flex flex-wrap items-start justify-between gap-3">
-              <div id="section-experiences-title">
-                {sectionHeading(
-                  2,
-                  "Experiences",
-                  "Each visitor gets the first experience, top to bottom, whose audience, display rules and schedule match. An experience is ready once its audience has a condition.",
-                )}
-              </div>
+              {sectionHeading(
+                2,
+                "Experiences",
+                "Each visitor gets the first experience, top to bottom, whose audience, display rules and schedule match. An experience is ready once its audience has a condition.",
+                "section-experiences-title",
+              )}
               <AddExperienceMenu
                 onScratch={() => {
                   const index = experiences.fields.length;
@@ -372,7 +504,9 @@ export function CreatePersonalization() {
             </div>
             <div className="grid gap-3">
               {experiences.fields.length === 0 ? (
-                <p className="rounded-xl border border-dashed px-4 py-8 text-center text-sm text-muted-foreground">No experiences. Add one from scratch or from a template.</p>
+                <p className="rounded-xl border border-dashed px-4 py-8 text-center text-sm text-muted-foreground">
+                  No experiences. Add one from scratch or from a template.
+                </p>
               ) : null}
               {experiences.fields.map((field, index) => (
                 <ExperienceCard
@@ -392,7 +526,11 @@ export function CreatePersonalization() {
                   }
                   onMove={(to) => {
                     experiences.move(index, to);
-                    requestAnimationFrame(() => document.getElementById(`exp-${to}`)?.scrollIntoView({ block: "nearest", behavior: "smooth" }));
+                    requestAnimationFrame(() =>
+                      document
+                        .getElementById(`exp-${to}`)
+                        ?.scrollIntoView({ block: "nearest", behavior: "smooth" }),
+                    );
                   }}
                   onRemove={() => {
                     const removed = form.getValues(`experiences.${index}`);
@@ -403,7 +541,12 @@ export function CreatePersonalization() {
                   }}
                   onDuplicate={() => {
                     const e = form.getValues(`experiences.${index}`);
-                    experiences.insert(index + 1, { ...e, id: undefined, key: newKey(), name: `${e.name} (copy)` });
+                    experiences.insert(index + 1, {
+                      ...e,
+                      id: undefined,
+                      key: newKey(),
+                      name: `${e.name} (copy)`,
+                    });
                   }}
                   onSaveAsTemplate={() => openSaveTemplate(index)}
                   timezone={timezone}
@@ -418,9 +561,12 @@ export function CreatePersonalization() {
           </section>
 
           <section id="section-metrics" aria-labelledby="section-metrics-title" className="scroll-mt-20">
-            <div id="section-metrics-title">
-              {sectionHeading(3, "Metrics", "How success is measured: one primary metric decides, secondary ones add context. Triggered counts whether a visitor did the event; a property's value aggregates it per visitor.")}
-            </div>
+            {sectionHeading(
+              3,
+              "Metrics",
+              "How success is measured: one primary metric decides, secondary ones add context. Triggered counts whether a visitor did the event; a property's value aggregates it per visitor.",
+              "section-metrics-title",
+            )}
             <Controller
               control={form.control}
               name="metrics"
@@ -446,13 +592,23 @@ export function CreatePersonalization() {
           </section>
 
           <section id="section-control" aria-labelledby="section-control-title" className="scroll-mt-20">
-            <div id="section-control-title">{sectionHeading(4, "Control size", "A share of traffic that keeps seeing the original page, so each experience can be compared against it.")}</div>
+            {sectionHeading(
+              4,
+              "Control size",
+              "A share of traffic that keeps seeing the original page, so each experience can be compared against it.",
+              "section-control-title",
+            )}
             <div className="rounded-xl border p-4 sm:p-5">
               <Controller
                 control={form.control}
                 name="controlPercent"
                 render={({ field, fieldState }) => (
-                  <FormField label="Control" description={CONTROL_RECOMMENDATION} error={fieldState.error?.message} id="field-controlPercent">
+                  <FormField
+                    label="Control"
+                    description={CONTROL_RECOMMENDATION}
+                    error={fieldState.error?.message}
+                    id="field-controlPercent"
+                  >
                     {(p) => (
                       <ControlInput
                         {...p}
@@ -460,7 +616,9 @@ export function CreatePersonalization() {
                         ref={field.ref}
                         value={field.value}
                         onBlur={field.onBlur}
-                        onChange={(e) => field.onChange(e.target.value === "" ? Number.NaN : e.target.valueAsNumber)}
+                        onChange={(e) =>
+                          field.onChange(e.target.value === "" ? Number.NaN : e.target.valueAsNumber)
+                        }
                       />
                     )}
                   </FormField>
@@ -470,9 +628,12 @@ export function CreatePersonalization() {
           </section>
 
           <section id="section-delivery" aria-labelledby="section-delivery-title" className="scroll-mt-20">
-            <div id="section-delivery-title">
-              {sectionHeading(5, "API selector and groups", "Your server asks choose-api for this selector, or for a group to get every running personalization in it.")}
-            </div>
+            {sectionHeading(
+              5,
+              "API selector and groups",
+              "Your server asks choose-api for this selector, or for a group to get every running personalization in it.",
+              "section-delivery-title",
+            )}
             <div className="grid gap-5 rounded-xl border p-4 sm:p-5">
               <FormField
                 label="API selector"
@@ -488,7 +649,9 @@ export function CreatePersonalization() {
                         className="font-medium text-primary underline-offset-2 hover:underline focus-ring"
                         onClick={() => {
                           setSelectorEdited(false);
-                          form.setValue("selector", autoSelector(form.getValues("name")), { shouldValidate: true });
+                          form.setValue("selector", autoSelector(form.getValues("name")), {
+                            shouldValidate: true,
+                          });
                         }}
                       >
                         Make it from the name again
@@ -496,7 +659,11 @@ export function CreatePersonalization() {
                     ) : (
                       "Made from the name until you edit it."
                     )}
-                    {selectorOwner ? <span className="block text-warning-foreground">Already used by “{selectorOwner}”: choose another.</span> : null}
+                    {selectorOwner ? (
+                      <span className="block text-warning-foreground">
+                        Already used by “{selectorOwner}”: choose another.
+                      </span>
+                    ) : null}
                   </>
                 }
               >
@@ -511,7 +678,12 @@ export function CreatePersonalization() {
                 control={form.control}
                 name="groups"
                 render={({ field }) => (
-                  <FormField label="Selector groups" description="Optional. A group that does not exist yet is created when you save." error={errors.groups?.message ?? errors.groups?.root?.message} id="field-groups">
+                  <FormField
+                    label="Selector groups"
+                    description="Optional. A group that does not exist yet is created when you save."
+                    error={errors.groups?.message ?? errors.groups?.root?.message}
+                    id="field-groups"
+                  >
                     {(p) => (
                       <GroupPicker
                         id={p.id}
@@ -529,16 +701,28 @@ export function CreatePersonalization() {
 
           <div className="sticky bottom-0 z-10 -mx-4 flex items-center justify-end gap-2 border-t bg-background/95 px-4 py-3 backdrop-blur sm:mx-0 sm:px-0">
             <p className="mr-auto hidden text-[13px] text-muted-foreground md:block">
-              {saved ? "Draft saved." : "Nothing is served until you start it."} <kbd className="rounded border bg-muted px-1 font-mono text-[11px]">Ctrl</kbd>+
+              {saved ? "Draft saved." : "Nothing is served until you start it."}{" "}
+              <kbd className="rounded border bg-muted px-1 font-mono text-[11px]">Ctrl</kbd>+
               <kbd className="rounded border bg-muted px-1 font-mono text-[11px]">S</kbd> saves a draft.
             </p>
-            <Button type="button" variant="ghost" className="hidden sm:inline-flex" onClick={() => router.push(saved ? `${base}/${encodeURIComponent(saved.id)}` : base)} disabled={isSubmitting}>
+            <Button
+              type="button"
+              variant="ghost"
+              className="hidden sm:inline-flex"
+              onClick={() => router.push(saved ? `${base}/${encodeURIComponent(saved.id)}` : base)}
+              disabled={isSubmitting}
+            >
               {saved ? "Close" : "Cancel"}
             </Button>
             <Button type="submit" variant="outline" loading={busy === "draft"} disabled={busy !== null}>
               Save as draft
             </Button>
-            <Button type="button" onClick={() => void start()} loading={busy === "start"} disabled={busy !== null}>
+            <Button
+              type="button"
+              onClick={() => void start()}
+              loading={busy === "start"}
+              disabled={busy !== null}
+            >
               {busy === "start" ? null : <Play aria-hidden="true" />}
               Start
             </Button>
@@ -552,7 +736,9 @@ export function CreatePersonalization() {
         onOpenChange={(open) => (open ? undefined : setTemplateFor(null))}
         defaultName={templateFor?.name ?? ""}
         onSave={async ({ name, description }) => {
-          await apiFetch(api("/templates"), { body: { name, description, payload: templateFor?.payload ?? {} } });
+          await apiFetch(api("/templates"), {
+            body: { name, description, payload: templateFor?.payload ?? {} },
+          });
           void queryClient.invalidateQueries({ queryKey: keys.templates(org, project) });
           toast.success(`Template “${name}” saved`, { description: "New experiences can start from it." });
         }}

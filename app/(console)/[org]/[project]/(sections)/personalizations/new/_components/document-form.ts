@@ -71,7 +71,10 @@ type ExperienceDocument = {
 };
 
 /** The document (with ids once saved); payloads that are not JSON become errors on their editor. */
-export function toDocument(values: DocumentFormValues): { document: Record<string, unknown>; payloadErrors: Record<string, string> } {
+export function toDocument(values: DocumentFormValues): {
+  document: Record<string, unknown>;
+  payloadErrors: Record<string, string>;
+} {
   const payloadErrors: Record<string, string> = {};
   const experiences: ExperienceDocument[] = values.experiences.map((e, i) => {
     const parsed = parseJsonText(e.payloadText);
@@ -130,7 +133,10 @@ export const documentResolver: Resolver<DocumentFormValues> = (values, _context,
 };
 
 /** After a save, give every row the id the server assigned so the next save keeps them. */
-export function withSavedIds(values: DocumentFormValues, saved: Personalization): Pick<DocumentFormValues, "experiences" | "metrics"> {
+export function withSavedIds(
+  values: DocumentFormValues,
+  saved: Personalization,
+): Pick<DocumentFormValues, "experiences" | "metrics"> {
   return {
     experiences: values.experiences.map((e, i) => ({ ...e, id: saved.experiences[i]?.id ?? e.id })),
     metrics: values.metrics.map((m, i) => ({ ...m, id: saved.metrics[i]?.id ?? m.id })),

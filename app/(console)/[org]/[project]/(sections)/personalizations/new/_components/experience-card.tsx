@@ -6,7 +6,13 @@ import { ExperienceConfigFields } from "@/components/personalizations/experience
 import { PayloadField } from "@/components/personalizations/slots";
 import { ExperienceStatusBadge } from "@/components/personalizations/status-badge";
 import { Button } from "@/components/ui/button";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { audienceStatus } from "@/lib/engine/condition/audience";
@@ -28,7 +34,19 @@ type ExperienceCardProps = {
 };
 
 /** One experience of the create flow: its payload, then who sees it and when, with its status. */
-export function ExperienceCard({ index, count, control, errors, open, onOpenChange, onMove, onRemove, onDuplicate, onSaveAsTemplate, timezone }: ExperienceCardProps) {
+export function ExperienceCard({
+  index,
+  count,
+  control,
+  errors,
+  open,
+  onOpenChange,
+  onMove,
+  onRemove,
+  onDuplicate,
+  onSaveAsTemplate,
+  timezone,
+}: ExperienceCardProps) {
   const value = useWatch({ control, name: `experiences.${index}` });
   const status = audienceStatus(value?.audience);
   const err = errors?.[index];
@@ -40,7 +58,11 @@ export function ExperienceCard({ index, count, control, errors, open, onOpenChan
   const schedule = useController({ control, name: `experiences.${index}.schedule` });
 
   return (
-    <section id={`exp-${index}`} aria-label={`Experience ${index + 1}: ${name}`} className={cn("rounded-xl border bg-background shadow-xs", hasErrors && "border-danger-border")}>
+    <section
+      id={`exp-${index}`}
+      aria-label={`Experience ${index + 1}: ${name}`}
+      className={cn("rounded-xl border bg-background shadow-xs", hasErrors && "border-danger-border")}
+    >
       <header className="flex items-center gap-2 px-3 py-2.5 sm:px-4">
         <button
           type="button"
@@ -49,19 +71,46 @@ export function ExperienceCard({ index, count, control, errors, open, onOpenChan
           onClick={() => onOpenChange(!open)}
           className="flex min-w-0 flex-1 items-center gap-2.5 rounded-md py-1 text-left focus-ring"
         >
-          <ChevronDown aria-hidden="true" className={cn("size-4 shrink-0 text-muted-foreground transition-transform", !open && "-rotate-90")} />
-          <span className="flex size-6 shrink-0 items-center justify-center rounded-md bg-muted text-xs font-semibold tabular-nums" title={`Priority ${index + 1}`}>
+          <ChevronDown
+            aria-hidden="true"
+            className={cn(
+              "size-4 shrink-0 text-muted-foreground transition-transform",
+              !open && "-rotate-90",
+            )}
+          />
+          <span
+            className="flex size-6 shrink-0 items-center justify-center rounded-md bg-muted text-xs font-semibold tabular-nums"
+            title={`Priority ${index + 1}`}
+          >
             {index + 1}
           </span>
           <span className="min-w-0 truncate text-sm font-medium">{name}</span>
           <ExperienceStatusBadge status={status} />
-          {hasErrors ? <span className="text-xs font-medium whitespace-nowrap text-danger">Has errors</span> : null}
+          {hasErrors ? (
+            <span className="text-xs font-medium whitespace-nowrap text-danger">Has errors</span>
+          ) : null}
         </button>
         <div className="flex shrink-0 items-center">
-          <Button type="button" variant="ghost" size="icon-sm" className="hidden sm:inline-flex" aria-label={`Move ${name} up`} disabled={index === 0} onClick={() => onMove(index - 1)}>
+          <Button
+            type="button"
+            variant="ghost"
+            size="icon-sm"
+            className="hidden sm:inline-flex"
+            aria-label={`Move ${name} up`}
+            disabled={index === 0}
+            onClick={() => onMove(index - 1)}
+          >
             <ArrowUp aria-hidden="true" />
           </Button>
-          <Button type="button" variant="ghost" size="icon-sm" className="hidden sm:inline-flex" aria-label={`Move ${name} down`} disabled={index === count - 1} onClick={() => onMove(index + 1)}>
+          <Button
+            type="button"
+            variant="ghost"
+            size="icon-sm"
+            className="hidden sm:inline-flex"
+            aria-label={`Move ${name} down`}
+            disabled={index === count - 1}
+            onClick={() => onMove(index + 1)}
+          >
             <ArrowDown aria-hidden="true" />
           </Button>
           <DropdownMenu>
@@ -102,7 +151,12 @@ export function ExperienceCard({ index, count, control, errors, open, onOpenChan
             control={control}
             name={`experiences.${index}.name`}
             render={({ field, fieldState }) => (
-              <FormField label="Experience name" error={fieldState.error?.message} id={`exp-${index}-name`} className="max-w-md">
+              <FormField
+                label="Experience name"
+                error={fieldState.error?.message}
+                id={`exp-${index}-name`}
+                className="max-w-md"
+              >
                 <Input {...field} placeholder={`Experience ${index + 1}`} />
               </FormField>
             )}
@@ -112,7 +166,10 @@ export function ExperienceCard({ index, count, control, errors, open, onOpenChan
               <div className="grid gap-1">
                 <h4 className="text-sm font-medium">Payload</h4>
                 <p className="text-[13px] text-muted-foreground">
-                  The JSON your server gets for this experience. Strings are Liquid templates: <code className="font-mono text-[12px]">{"{{ attribute.user.first_name | default: \"there\" }}"}</code>
+                  The JSON your server gets for this experience. Strings are Liquid templates:{" "}
+                  <code className="font-mono text-[12px]">
+                    {'{{ attribute.user.first_name | default: "there" }}'}
+                  </code>
                   {value?.templateName ? <> · started from the template “{value.templateName}”</> : null}
                 </p>
               </div>
@@ -126,7 +183,13 @@ export function ExperienceCard({ index, count, control, errors, open, onOpenChan
               name={`experiences.${index}.payloadText`}
               render={({ field, fieldState }) => (
                 <>
-                  <PayloadField id={`exp-${index}-payload`} label={`Payload of ${name}`} value={field.value} onChange={field.onChange} error={fieldState.error?.message} />
+                  <PayloadField
+                    id={`exp-${index}-payload`}
+                    label={`Payload of ${name}`}
+                    value={field.value}
+                    onChange={field.onChange}
+                    error={fieldState.error?.message}
+                  />
                   {fieldState.error ? (
                     <p role="alert" className="text-[13px] font-medium text-danger">
                       {fieldState.error.message}
@@ -149,9 +212,21 @@ export function ExperienceCard({ index, count, control, errors, open, onOpenChan
               idPrefix={`exp-${index}`}
               name={name}
               timezone={timezone}
-              audience={{ value: audience.field.value, onChange: audience.field.onChange, error: audience.fieldState.error?.message }}
-              display={{ value: display.field.value, onChange: display.field.onChange, error: display.fieldState.error?.message }}
-              schedule={{ value: schedule.field.value, onChange: schedule.field.onChange, error: schedule.fieldState.error?.message }}
+              audience={{
+                value: audience.field.value,
+                onChange: audience.field.onChange,
+                error: audience.fieldState.error?.message,
+              }}
+              display={{
+                value: display.field.value,
+                onChange: display.field.onChange,
+                error: display.fieldState.error?.message,
+              }}
+              schedule={{
+                value: schedule.field.value,
+                onChange: schedule.field.onChange,
+                error: schedule.fieldState.error?.message,
+              }}
             />
           </div>
         </div>

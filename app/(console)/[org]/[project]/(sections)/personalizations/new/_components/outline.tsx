@@ -4,7 +4,13 @@ import { CircleAlert, CircleCheck, Circle } from "lucide-react";
 import { revealElement } from "@/components/personalizations/reveal";
 import { cn } from "@/lib/utils/cn";
 
-export type OutlineItem = { id: string; label: string; detail: string; state: "done" | "todo"; hasError: boolean };
+export type OutlineItem = {
+  id: string;
+  label: string;
+  detail: string;
+  state: "done" | "todo";
+  hasError: boolean;
+};
 
 /** The create flow's map: every section with where it stands; a click goes there. Desktop only. */
 export function Outline({ items, problemCount }: { items: OutlineItem[]; problemCount: number }) {
@@ -25,7 +31,14 @@ export function Outline({ items, problemCount }: { items: OutlineItem[]; problem
               >
                 <Icon
                   aria-hidden="true"
-                  className={cn("mt-0.5 size-4 shrink-0", item.hasError ? "text-danger" : item.state === "done" ? "text-success" : "text-muted-foreground/60")}
+                  className={cn(
+                    "mt-0.5 size-4 shrink-0",
+                    item.hasError
+                      ? "text-danger"
+                      : item.state === "done"
+                        ? "text-success"
+                        : "text-muted-foreground/60",
+                  )}
                 />
                 <span className="grid min-w-0 gap-0.5">
                   <span className="text-[13px] font-medium">
