@@ -1,4 +1,5 @@
 import { bigint, jsonb, pgTable, text, index, uniqueIndex } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 import { tz } from "./_columns";
 
 /**
@@ -23,7 +24,8 @@ export const events = pgTable(
     uniqueIndex("events_project_event_id_key").on(t.projectId, t.eventId),
     index("events_project_profile_name_time_idx").on(t.projectId, t.profileId, t.name, t.occurredAt),
     // Results (lib/services/analytics): one event's occurrences in profile order, index-only, to merge
-    // with the exposed users; see docs/decisions/080-results-sql.md.
-    index("events_project_name_profile_time_idx").on(t.projectId, t.name, t.profileId, t.occurredAt),
+    // with the exposed users. Profile ids in byte order ("C"): sorting and comparing them is then a
+    // memcmp whatever the database's collation. See docs/decisions/080-results-sql.md.
+    index("events_results_idx").on(t.projectId, t.name, sql`${t.profileId} collate "C"`, t.occurredAt),
   ],
 );

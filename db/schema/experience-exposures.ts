@@ -1,4 +1,5 @@
 import { pgTable, primaryKey, text, index } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 import { tz } from "./_columns";
 import { armEnum } from "./exposures";
 
@@ -21,8 +22,15 @@ export const experienceExposures = pgTable(
     primaryKey({ columns: [t.experienceId, t.profileId] }),
     index("experience_exposures_project_personalization_idx").on(t.projectId, t.personalizationId, t.firstAt),
     index("experience_exposures_profile_idx").on(t.profileId),
-    // Results: a personalization's exposed users in profile order with everything the results read
-    // (index-only), to merge with the events index above; see docs/decisions/080-results-sql.md.
-    index("experience_exposures_results_idx").on(t.projectId, t.personalizationId, t.profileId, t.arm, t.experienceId, t.firstAt),
+    // Results: a personalization's exposed users in profile order (byte order, like events_results_idx)
+    // with everything the results read, index-only; see docs/decisions/080-results-sql.md.
+    index("experience_exposures_results_idx").on(
+      t.projectId,
+      t.personalizationId,
+      sql`${t.profileId} collate "C"`,
+      t.arm,
+      t.experienceId,
+      t.firstAt,
+    ),
   ],
 );
