@@ -4,6 +4,7 @@ import { authoringPaths } from "./paths/authoring";
 import { dataPlanePaths } from "./paths/data-plane";
 import { healthPaths } from "./paths/health";
 import { resourcePaths } from "./paths/resources";
+import { resultsPaths } from "./paths/results";
 import { sourcesPaths } from "./paths/sources";
 
 /**
@@ -40,7 +41,7 @@ export function openApiDocument() {
         },
       },
     },
-    paths: { ...healthPaths, ...accountPaths, ...dataPlanePaths, ...authoringPaths, ...resourcePaths, ...sourcesPaths },
+    paths: { ...healthPaths, ...accountPaths, ...dataPlanePaths, ...authoringPaths, ...resourcePaths, ...sourcesPaths, ...resultsPaths },
   });
   return cached;
 }
