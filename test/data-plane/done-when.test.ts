@@ -30,9 +30,13 @@ describe("done when", () => {
     const treated = visitorIn(p, per.id, 20, "treatment", "t");
     const held = visitorIn(p, per.id, 20, "control", "c");
     const ask = async (profileId: string, attributes?: Record<string, unknown>) => {
-      const res = await choose(p, { identification: { profileId }, names: ["welcome-back"], attributes });
-      expect(res.status, res.text).toBe(200);
-      return res.json.choices[0];
+      for (let attempt = 0; ; attempt++) {
+        const res = await choose(p, { identification: { profileId }, names: ["welcome-back"], attributes });
+        expect(res.status, res.text).toBe(200);
+        // The engine gives a Liquid render 50 ms (decision 010); a starved test machine can miss that
+        // on a template's first, cold render. That is render_error by design; ask once more.
+        if (res.json.choices[0].reason !== "render_error" || attempt > 0) return res.json.choices[0];
+      }
     };
     expect(await ask(treated, { user: { plan: "pro" } })).toMatchObject({ reason: "served", body: { title: "Hello, pro" }, experienceName: "Pro plan", variant: "treatment" });
     expect(await ask(held, { user: { plan: "pro" } })).toMatchObject({ reason: "control", body: null, experienceName: "Pro plan", variant: "control" });

@@ -5,12 +5,13 @@ import { newId } from "../../ids";
 import { logger } from "../../logger";
 import type { ChooseRequestInput, ChooseResponse } from "../../schemas/choose";
 import type { ServiceContext } from "../context";
+import { createFirstProfile } from "../profiles-identity/create-profile";
 import { settledProfile } from "../profiles-identity/lookup";
 import { derivedProfileId, type Identity } from "../profiles-identity/profile-key";
 import { withRetriedTransaction } from "../profiles-identity/raw-sql";
 import { resolveIdentity } from "../profiles-identity/resolve";
 import { readPlanFor } from "./read-plan";
-import { blankProfile, readState, type ProfileState } from "./read-state";
+import { blankProfile, readState, type ProfileState, type ReadResult } from "./read-state";
 import { recordDecision } from "./record-decision";
 
 const NONE: readonly string[] = [];
@@ -49,16 +50,28 @@ export async function choosePersonalizations(ctx: ServiceContext, input: ChooseR
   let read = await readState(ctx.handle, projectId, identity, sessionId, plan, now);
   let profile: ProfileState | null = read.profile;
   if (record) {
-    const settled = settledProfile(identity, read.lookup);
-    if (settled === null || settled !== profile?.id) {
+    if (!isSettled(identity, read)) {
       const sourceId = identification.sourceId != null && ctx.actor.type === "key" && identification.sourceId === ctx.actor.sourceId ? identification.sourceId : null;
-      const lookup = read.lookup;
-      const resolved = await withRetriedTransaction(ctx.handle, (q) => resolveIdentity(q, projectId, identity, { accountId, sourceId }, lookup));
-      if (resolved.created) {
-        profile = blankProfile(resolved.id, true, sessionId, read.staticSegments, identity.userId);
-      } else {
-        read = await readState(ctx.handle, projectId, identity, sessionId, plan, now);
+      let created: string | null = null;
+      if (read.lookup.pidTarget === null && read.lookup.uidTarget === null) {
+        // A first visit: one statement, no transaction. Lost to a concurrent first call: read again.
+        created = await createFirstProfile(ctx.handle, projectId, identity, { accountId, sourceId });
+        if (created === null) read = await readState(ctx.handle, projectId, identity, sessionId, plan, now);
+      }
+      if (created !== null) {
+        profile = blankProfile(created, true, sessionId, read.staticSegments, identity.userId);
+      } else if (isSettled(identity, read)) {
         profile = read.profile;
+      } else {
+        // A link, a sign-in or a merge: a short transaction, then the read again.
+        const lookup = read.lookup;
+        const resolved = await withRetriedTransaction(ctx.handle, (q) => resolveIdentity(q, projectId, identity, { accountId, sourceId }, lookup));
+        if (resolved.created) {
+          profile = blankProfile(resolved.id, true, sessionId, read.staticSegments, identity.userId);
+        } else {
+          read = await readState(ctx.handle, projectId, identity, sessionId, plan, now);
+          profile = read.profile;
+        }
       }
     }
   } else if (profile === null) {
@@ -126,4 +139,10 @@ export async function choosePersonalizations(ctx: ServiceContext, input: ChooseR
   const response: ChooseResponse = { profileId: identity.profileId ?? identity.userId ?? "", choices: result.choices };
   if (result.traces) response.traces = result.traces as unknown as Record<string, unknown>[];
   return response;
+}
+
+/** The read found the profile the identity designates, and nothing needs writing to settle it. */
+function isSettled(identity: Identity, read: ReadResult): boolean {
+  const settled = settledProfile(identity, read.lookup);
+  return settled !== null && settled === read.profile?.id;
 }

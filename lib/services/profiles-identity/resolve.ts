@@ -21,7 +21,8 @@ export interface Resolved {
 
 const LOOKUP = `with ${LOOKUP_CTES} select ${LOOKUP_COLUMNS}`;
 
-const CREATE = `
+/** $1 id, $2 project, $3 userId, $4 accountId, $5 sourceId, $6 profileId to link → created, linked. */
+export const CREATE_PROFILE = `
 with ins as (
   insert into profiles (id, project_id, user_id, account_id, source_id) values ($1, $2, $3, $4, $5)
   on conflict do nothing
@@ -76,7 +77,7 @@ export async function resolveIdentity(q: RawQuery, projectId: string, identity: 
     const linkTo = userId !== null && lookup.pidTarget !== null ? null : profileId;
     const derived = derivedProfileId(projectId, { profileId: linkTo, userId });
     const id = round < 2 ? derived : newId("prf");
-    const [row] = await q<{ created: string | null; linked: string | null }>(CREATE, [id, projectId, userId, options.accountId ?? null, options.sourceId ?? null, linkTo]);
+    const [row] = await q<{ created: string | null; linked: string | null }>(CREATE_PROFILE, [id, projectId, userId, options.accountId ?? null, options.sourceId ?? null, linkTo]);
     if (row?.created) {
       if (linkTo !== null && row.linked === null) throw new RetryTransaction("the profileId was linked concurrently");
       return { id: row.created, created: true, merges };
