@@ -128,8 +128,8 @@ export async function seedBench(handle: DbHandle, log: (line: string) => void): 
     for (let from = 1; from <= EVENTS; from += batch) {
       await handle.query(
         `insert into events (project_id, profile_id, event_id, name, properties, occurred_at)
-         select $1, 'prf_bench_' || (1 + (i * 7919) % $4::int), 'bench-ev-' || i, ($5::text[])[1 + (i * 31) % 5],
-                jsonb_build_object('amount', (i * 13) % 200), now() - make_interval(secs => (i * 104729) % (60 * 86400))
+         select $1, 'prf_bench_' || (1 + (i::bigint * 7919) % $4::int), 'bench-ev-' || i, ($5::text[])[1 + (i * 31) % 5],
+                jsonb_build_object('amount', (i * 13) % 200), now() - make_interval(secs => ((i::bigint * 104729) % (60 * 86400))::int)
            from generate_series($2::int, $3::int) as i
          on conflict do nothing`,
         [project.id, from, Math.min(from + batch - 1, EVENTS), PROFILES, EVENT_NAMES],

@@ -2,6 +2,7 @@
 import cluster from "node:cluster";
 import os from "node:os";
 import { getDbHandle } from "../../db/connection";
+import { flushPendingWrites } from "../services/decide/write-behind";
 import { env } from "../env";
 import { logger } from "../logger";
 import { createEdgeServer } from "./server";
@@ -13,8 +14,11 @@ async function startWorker(): Promise<void> {
   server.keepAliveTimeout = 65_000;
   const port = env().EDGE_PORT;
   server.listen(port, () => logger.info({ port, pid: process.pid }, "edge worker listening"));
+  // Stop taking requests, then write what the write-behind buffer still holds before exiting.
   const stop = () => {
-    server.close(() => process.exit(0));
+    server.close(() => {
+      flushPendingWrites().finally(() => process.exit(0));
+    });
     setTimeout(() => process.exit(0), 5_000).unref();
   };
   process.on("SIGTERM", stop);
