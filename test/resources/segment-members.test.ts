@@ -67,7 +67,7 @@ describe("members as JSON", () => {
     ["an empty list", "userIds", { userIds: [] }, "at least one"],
     ["an empty id", "userIds.1", { userIds: ["ok", ""] }, "must not be empty"],
     ["an id over 256 characters", "userIds.0", { userIds: ["x".repeat(257)] }, "256"],
-    ["a control character", "userIds.0", { userIds: ["a\u0000b"] }, "control"],
+    ["a control character", "userIds.0", { userIds: ["a\u0000b"] }, "NUL character"],
     ["a number", "userIds.0", { userIds: [42] }, undefined],
     ["10 001 ids", "userIds", { userIds: Array.from({ length: 10_001 }, (_, i) => `u${i}`) }, "text/csv"],
   ])("%s → 400 naming %s", async (_label, path, body, message) => {
