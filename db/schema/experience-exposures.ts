@@ -22,15 +22,16 @@ export const experienceExposures = pgTable(
     primaryKey({ columns: [t.experienceId, t.profileId] }),
     index("experience_exposures_project_personalization_idx").on(t.projectId, t.personalizationId, t.firstAt),
     index("experience_exposures_profile_idx").on(t.profileId),
-    // Results: a personalization's exposed users in profile order (byte order, like events_results_idx)
-    // with everything the results read, index-only; see docs/decisions/080-results-sql.md.
+    // Results: a personalization's exposed users in the order the results read them — profile (byte
+    // order, like events_results_idx), arm, first exposure, experience — with everything they need,
+    // index-only and never sorted; see docs/decisions/080-results-sql.md.
     index("experience_exposures_results_idx").on(
       t.projectId,
       t.personalizationId,
       sql`${t.profileId} collate "C"`,
       t.arm,
-      t.experienceId,
       t.firstAt,
+      sql`${t.experienceId} collate "C"`,
     ),
   ],
 );

@@ -80,21 +80,25 @@ export function eventQuery(spec: EventQuerySpec): SQL {
   const propertyColumn = (property: string) => column(`p${properties.indexOf(property)}`);
   const valueColumn = (property: string) => column(`v${properties.indexOf(property)}`);
 
-  // x: the exposed units (one per experience and user) in the order of the covering index, so the
-  // join below is a merge join on profile_id and the per-unit grouping needs no sort. Profile ids
-  // compare in byte order (collate "C", as the indexes store them): a memcmp, not the database
-  // locale's rules. `offset 0` keeps the planner from flattening the subquery and losing the order.
+  // x: the exposed units (one per experience and user) in the order of the covering index — profile,
+  // arm, first exposure, experience — so that nothing below sorts them: `earliest` (the unit the
+  // total row counts: the user's first exposure in the personalization, ties to the experience id
+  // first in byte order) is a running window over that order, the join is a merge join on profile_id and
+  // the per-unit grouping streams. Profile ids compare in byte order (collate "C", as the indexes
+  // store them): a memcmp, not the database locale's rules. `offset 0` keeps the planner from
+  // flattening the subquery and losing the order.
   const units = sql`
-    select profile_id collate "C" as profile_id, arm, experience_id, first_at
+    select profile_id collate "C" as profile_id, arm, first_at, experience_id collate "C" as experience_id,
+      row_number() over (partition by profile_id collate "C", arm order by first_at, experience_id collate "C") = 1 as earliest
     from experience_exposures
     where project_id = ${spec.projectId} and personalization_id = ${spec.personalizationId}
       and first_at >= cast(${from} as timestamptz) and first_at < cast(${to} as timestamptz)
-    order by 1, 2, 3
+    order by 1, 2, 3, 4
     offset 0`;
 
   let perUnit: SQL;
   if (spec.event === null) {
-    perUnit = sql`select profile_id, arm, experience_id, first_at, cast(null as timestamptz) as converted_at from x`;
+    perUnit = sql`select profile_id, arm, first_at, experience_id, earliest, cast(null as timestamptz) as converted_at from x`;
   } else {
     const eventFilter = sql`project_id = ${spec.projectId} and name = ${spec.event}
       and occurred_at >= cast(${from} as timestamptz) and occurred_at < cast(${to} as timestamptz)`;
@@ -117,11 +121,11 @@ export function eventQuery(spec: EventQuerySpec): SQL {
     }
     const aggregates = spec.values.map((v) => sql`, ${perUser(v.aggregation, sql`e.${valueColumn(v.property)}`)} as ${column(`m${v.index}`)}`);
     perUnit = sql`
-      select x.profile_id, x.arm, x.experience_id, min(x.first_at) as first_at, min(e.occurred_at) as converted_at
+      select x.profile_id, x.arm, x.first_at, x.experience_id, bool_or(x.earliest) as earliest, min(e.occurred_at) as converted_at
         ${sql.join(aggregates, sql``)}
       from x
       left join (${attributed}) e on e.profile_id = x.profile_id and e.occurred_at >= x.first_at
-      group by x.profile_id, x.arm, x.experience_id`;
+      group by x.profile_id, x.arm, x.first_at, x.experience_id`;
   }
 
   const days = spec.series
@@ -146,12 +150,7 @@ export function eventQuery(spec: EventQuerySpec): SQL {
   return sql`
     with x as (${units}),
     u as (${perUnit}),
-    r as (
-      select u.*,
-        row_number() over (partition by u.profile_id, u.arm order by u.first_at, u.experience_id) = 1 as earliest
-        ${days}
-      from u
-    ),
+    r as (select u.* ${days} from u),
     g as (
       select experience_id, arm, earliest, exposed_day, converted_day, ${setId} as set_id,
         cast(count(*) as integer) as users, cast(count(converted_at) as integer) as converted

@@ -1,0 +1,2 @@
+DROP INDEX "experience_exposures_results_idx";--> statement-breakpoint
+CREATE INDEX "experience_exposures_results_idx" ON "experience_exposures" USING btree ("project_id","personalization_id","profile_id" collate "C","arm","first_at","experience_id" collate "C");
