@@ -788,7 +788,7 @@ function recordRow(row: Row, at: string, paths: RowPaths): void {
   if (row.kind === "event" && row.where.length > 0) {
     const base = join(row.did ? at : join(at, "$not"), "$event.where");
     const flat = new Set(row.where.map((w) => w.path)).size === row.where.length && !row.where.some((w) => INDEX_LIKE.test(w.path));
-    row.where.forEach((w, i) => paths.set(w.id, flat ? base : join(join(base, "$and"), i)));
+    row.where.forEach((w, i) => paths.set(w.id, flat ? join(base, w.path) : join(join(base, "$and"), i)));
   }
 }
 

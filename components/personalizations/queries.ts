@@ -13,6 +13,9 @@ import type {
 } from "@/lib/schemas/personalizations";
 import type { Template } from "@/lib/schemas/templates";
 import type { AuditEntry } from "@/lib/schemas/audit";
+import type { CatalogAttribute } from "@/lib/schemas/catalog";
+import type { Segment } from "@/lib/schemas/segments";
+import type { TestProfile } from "@/lib/schemas/test-profiles";
 
 export type ListFilters = { status?: PersonalizationStatus; group?: string };
 
@@ -27,7 +30,19 @@ export const keys = {
   templates: (org: string, project: string) => ["templates", org, project] as const,
   groups: (org: string, project: string) => ["groups", org, project] as const,
   eventNames: (org: string, project: string) => ["catalog-events", org, project] as const,
+  attributes: (org: string, project: string) => ["catalog-attributes", org, project] as const,
+  segments: (org: string, project: string) => ["segments", org, project] as const,
+  testProfiles: (org: string, project: string) => ["test-profiles", org, project] as const,
 };
+
+/** A list the editors can do without: empty (not an error) when it cannot be loaded. */
+async function optional<T>(load: () => Promise<T[]>): Promise<T[]> {
+  try {
+    return await load();
+  } catch {
+    return [];
+  }
+}
 
 export function usePersonalizationList(filters: ListFilters) {
   const { org, project, api } = useConsole();
@@ -76,14 +91,37 @@ export function useEventNames() {
   const { org, project, api } = useConsole();
   return useQuery({
     queryKey: keys.eventNames(org, project),
-    queryFn: async () => {
-      try {
-        const res = await apiFetch<{ events: { name: string }[] }>(api("/catalog/events?limit=1000"));
-        return res.events.map((e) => e.name);
-      } catch {
-        return [] as string[];
-      }
-    },
+    queryFn: () => optional(async () => (await apiFetch<{ events: { name: string }[] }>(api("/catalog/events?limit=1000"))).events.map((e) => e.name)),
+    staleTime: 60_000,
+  });
+}
+
+/** Attribute paths seen in the project (`user.plan`…), for completion in payloads and audiences. */
+export function useAttributeCatalog() {
+  const { org, project, api } = useConsole();
+  return useQuery({
+    queryKey: keys.attributes(org, project),
+    queryFn: () => optional(async () => (await apiFetch<{ attributes: CatalogAttribute[] }>(api("/catalog/attributes?limit=1000"))).attributes),
+    staleTime: 60_000,
+  });
+}
+
+/** The project's segments (key and name), for `$segment` conditions. */
+export function useSegments() {
+  const { org, project, api } = useConsole();
+  return useQuery({
+    queryKey: keys.segments(org, project),
+    queryFn: () => optional(async () => (await apiFetch<{ segments: Segment[] }>(api("/segments"))).segments),
+    staleTime: 60_000,
+  });
+}
+
+/** Saved test profiles, to preview a payload as a given visitor. */
+export function useTestProfiles() {
+  const { org, project, api } = useConsole();
+  return useQuery({
+    queryKey: keys.testProfiles(org, project),
+    queryFn: () => optional(async () => (await apiFetch<{ testProfiles: TestProfile[] }>(api("/test-profiles"))).testProfiles),
     staleTime: 60_000,
   });
 }

@@ -1,0 +1,1 @@
+export { DisplayEditor, DEVICE_OPTIONS, FREQUENCY_OPTIONS, type DisplayEditorProps, type DisplaySettings } from "./display-editor";

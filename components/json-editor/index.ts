@@ -1,0 +1,2 @@
+export { JsonEditor, type CodeEditor, type JsonEditorProps } from "./json-editor";
+export { loadMonaco, type LoadedMonaco, type Monaco } from "./monaco";
