@@ -1,22 +1,32 @@
 import type { Metadata } from "next";
 import { getSection } from "@/components/shell/nav";
-import { SectionLink } from "../../_components/section-link";
-import { SectionPlaceholder } from "../../_components/section-placeholder";
+import { PreviewView, type PreviewLink } from "./_components/preview-view";
 
 export const metadata: Metadata = { title: getSection("preview").title };
 
-export default async function PreviewPage({ params }: { params: Promise<{ org: string; project: string }> }) {
-  const { org, project } = await params;
-  return (
-    <SectionPlaceholder
-      section="preview"
-      emptyTitle="Nothing to preview yet"
-      emptyDescription="Pick a test profile, or describe a visitor, and every selector's outcome shows up here with the rendered payload and the decision trace, computed by the same engine as choose-api."
-      emptyAction={
-        <SectionLink org={org} project={project} section="test-profiles">
-          Manage test profiles
-        </SectionLink>
-      }
-    />
-  );
+type SearchParams = Record<string, string | string[] | undefined>;
+
+function one(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function list(value: string | string[] | undefined): string[] {
+  return (Array.isArray(value) ? value : value ? [value] : [])
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter((v) => v !== "");
+}
+
+/** `…/preview?testProfile=<id>&names=a,b` (also `groups=`, `all=1`, `drafts=1`, `at=<ISO>`) pre-fills the form. */
+export default async function PreviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const params = await searchParams;
+  const link: PreviewLink = {
+    testProfileId: one(params.testProfile) ?? null,
+    names: list(params.names),
+    groups: list(params.groups),
+    all: one(params.all) === "1" || one(params.all) === "true",
+    includeNotRunning: one(params.drafts) === "1" || one(params.drafts) === "true",
+    at: one(params.at) ?? null,
+  };
+  return <PreviewView link={link} />;
 }

@@ -100,8 +100,8 @@ export function EventsCatalog() {
               ) : (
                 events.map((event) => (
                   <TableRow key={event.name}>
-                    <TableCell className="max-w-80">
-                      <div className="flex items-center gap-2">
+                    <TableCell className="max-w-48 sm:max-w-80">
+                      <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
                         <code className="truncate font-mono text-[13px] font-medium" title={event.name}>
                           {event.name}
                         </code>
