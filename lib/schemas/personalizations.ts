@@ -53,6 +53,10 @@ export const personalizationSummarySchema = z
     groups: z.array(z.string()),
     experienceCount: z.number().int(),
     primaryMetric: metricSchema.nullable(),
+    exposures7d: z.number().int().meta({
+      description: "Distinct profiles first exposed to one of its experiences in the last 7 days (rolling, up to now).",
+      example: 1280,
+    }),
     createdAt: isoDateTime,
     updatedAt: isoDateTime,
   })

@@ -20,6 +20,7 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Tooltip } from "@/components/ui/tooltip";
 import { PERSONALIZATION_STATUSES, type PersonalizationStatus } from "@/lib/schemas/personalizations";
+import { cn } from "@/lib/utils/cn";
 
 const STATUS_LABELS: Record<PersonalizationStatus, string> = {
   draft: "Drafts",
@@ -166,7 +167,7 @@ export function PersonalizationsList() {
               <TableHead className="text-right">Experiences</TableHead>
               <TableHead className="hidden lg:table-cell">Primary metric</TableHead>
               <TableHead className="text-right">
-                <Tooltip content="Exposures in the last 7 days appear here once analytics are available.">
+                <Tooltip content="Visitors first shown one of its experiences (or held back as its control) in the last 7 days.">
                   <span
                     tabIndex={0}
                     className="cursor-help rounded-sm underline decoration-dotted underline-offset-2 focus-ring"
@@ -223,7 +224,11 @@ export function PersonalizationsList() {
                       <span className="text-muted-foreground">None</span>
                     )}
                   </TableCell>
-                  <TableCell className="text-right text-muted-foreground tabular-nums">—</TableCell>
+                  <TableCell
+                    className={cn("text-right tabular-nums", p.exposures7d === 0 && "text-muted-foreground")}
+                  >
+                    {p.exposures7d.toLocaleString("en-US")}
+                  </TableCell>
                   <TableCell className="hidden text-muted-foreground sm:table-cell">
                     <RelativeTime iso={p.updatedAt} />
                   </TableCell>
