@@ -1,0 +1,1 @@
+export { PersonalizationResults } from "./personalization-results";
