@@ -27,6 +27,12 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
+  // foundation.spec.ts signs up the first user (ada, owner of demo/shop) on the fresh instance;
+  // every console spec signs in as her, so it runs first whatever the files are named.
+  projects: [
+    { name: "foundation", testMatch: /foundation\.spec\.ts$/ },
+    { name: "console", testIgnore: /foundation\.spec\.ts$/, dependencies: ["foundation"] },
+  ],
   webServer: {
     command: `npx next start --port ${port} --hostname 127.0.0.1`,
     url: `http://127.0.0.1:${port}/api/health`,

@@ -33,8 +33,8 @@ test("segments, a test profile and the preview's trace", async ({ page }, testIn
     await page.getByRole("button", { name: "Create segment" }).first().click();
     const dialog = page.getByRole("dialog", { name: "Create a segment" });
     await dialog.getByRole("radio", { name: /Static list/ }).click();
-    await dialog.getByLabel("Name", { exact: true }).fill(staticName);
-    await expect(dialog.getByLabel("Key", { exact: true })).toHaveValue(staticKey);
+    await dialog.getByRole("textbox", { name: "Name", exact: true }).fill(staticName);
+    await expect(dialog.getByRole("textbox", { name: "Key", exact: true })).toHaveValue(staticKey);
     await shot("segment-create-static");
     await dialog.getByRole("button", { name: "Create segment" }).click();
 
@@ -68,7 +68,7 @@ test("segments, a test profile and the preview's trace", async ({ page }, testIn
     await page.goto("/demo/shop/segments");
     await page.getByRole("button", { name: "Create segment" }).first().click();
     const dialog = page.getByRole("dialog", { name: "Create a segment" });
-    await dialog.getByLabel("Name", { exact: true }).fill(ruleName);
+    await dialog.getByRole("textbox", { name: "Name", exact: true }).fill(ruleName);
     await dialog.getByRole("button", { name: "Add condition" }).click();
     await page.getByRole("menuitem", { name: /^Attribute/ }).click();
     await dialog.getByLabel("Attribute of condition 1").fill("user.plan");
@@ -86,7 +86,7 @@ test("segments, a test profile and the preview's trace", async ({ page }, testIn
 
   await test.step("create a test profile", async () => {
     await page.goto("/demo/shop/test-profiles/new");
-    await page.getByLabel("Name", { exact: true }).fill(profileName);
+    await page.getByRole("textbox", { name: "Name", exact: true }).fill(profileName);
     await page.getByLabel("User id").fill("ada-2");
     await page.getByRole("button", { name: "Add attribute" }).click();
     await page.getByLabel("Attribute 1 name").fill("plan");
@@ -98,7 +98,7 @@ test("segments, a test profile and the preview's trace", async ({ page }, testIn
     await shot("test-profile-form");
     await page.getByRole("button", { name: "Create test profile" }).click();
     await expect(page).toHaveURL(/\/test-profiles$/);
-    await expect(page.getByRole("link", { name: profileName })).toBeVisible();
+    await expect(page.getByRole("link", { name: profileName, exact: true })).toBeVisible();
     await shot("test-profiles-list");
   });
 
