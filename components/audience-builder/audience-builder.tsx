@@ -182,7 +182,7 @@ export function AudienceBuilder({
             <Badge variant="danger">{problemCount === 1 ? "1 problem" : `${problemCount} problems`}</Badge>
           ) : null}
         </div>
-        <div className="flex rounded-md border bg-muted p-0.5" role="group" aria-label="Edit the audience as">
+        <div className="flex rounded-md border bg-muted p-0.5" role="group" aria-label="Edit the audience as" data-reveal-skip="">
           <Button variant={view.mode === "builder" ? "outline" : "ghost"} size="sm" className={cn("h-7 border-0", view.mode === "builder" && "shadow-xs")} aria-pressed={view.mode === "builder"} onClick={toBuilder}>
             <ListTree aria-hidden="true" />
             Builder

@@ -6,6 +6,7 @@ import type { editor as MonacoEditor } from "monaco-editor/editor";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Textarea } from "@/components/ui/textarea";
 import { cn } from "@/lib/utils/cn";
+import { FOCUS_CODE_EDITOR_EVENT } from "./focus";
 import { setModelSchema } from "./json-schemas";
 import { loadMonaco, type LoadedMonaco, type Monaco } from "./monaco";
 
@@ -126,6 +127,28 @@ export function JsonEditor({
   );
 
   const loaded = state.status === "ready" ? state.loaded : null;
+
+  // Focus requests from outside (`focusCodeEditor`): focus now, or as soon as the editor mounts.
+  const frameRef = useRef<HTMLDivElement>(null);
+  const focusPending = useRef(false);
+  useEffect(() => {
+    const frame = frameRef.current;
+    if (frame === null) return;
+    const onRequest = (event: Event) => {
+      event.preventDefault();
+      if (editorRef.current !== null) editorRef.current.focus();
+      else focusPending.current = true;
+    };
+    frame.addEventListener(FOCUS_CODE_EDITOR_EVENT, onRequest);
+    return () => frame.removeEventListener(FOCUS_CODE_EDITOR_EVENT, onRequest);
+  }, [state.status]);
+  useEffect(
+    () => () => {
+      editorRef.current = null;
+    },
+    [],
+  );
+
   useEffect(() => {
     if (loaded === null) return;
     return setModelSchema(loaded.jsonDefaults, modelPath, schema);
@@ -159,7 +182,7 @@ export function JsonEditor({
 
   if (loaded === null) {
     return (
-      <div className={frame} style={{ height }} aria-busy="true" aria-label={ariaLabel}>
+      <div ref={frameRef} data-code-editor="" className={frame} style={{ height }} aria-busy="true" aria-label={ariaLabel}>
         <Skeleton className="m-3 h-4 w-2/3" />
         <Skeleton className="mx-3 h-4 w-1/2" />
       </div>
@@ -167,7 +190,7 @@ export function JsonEditor({
   }
 
   return (
-    <div className={frame} data-slot="json-editor" aria-describedby={describedBy}>
+    <div ref={frameRef} data-code-editor="" className={frame} data-slot="json-editor" aria-describedby={describedBy}>
       <Editor
         height={height}
         path={modelPath}
@@ -186,6 +209,10 @@ export function JsonEditor({
           editorRef.current = editor;
           // The value may have changed while Monaco was mounting.
           if (editor.getValue() !== valueRef.current) editor.setValue(valueRef.current);
+          if (focusPending.current) {
+            focusPending.current = false;
+            editor.focus();
+          }
           onMountRef.current?.(editor, monaco, loaded);
         }}
       />

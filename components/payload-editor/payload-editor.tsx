@@ -34,6 +34,8 @@ export interface PayloadEditorProps {
   /** Problems the API reported for this payload, at payload-relative JSON paths ("title", "items.0"). */
   problems?: readonly { path: string; message: string }[];
   readOnly?: boolean;
+  /** Red frame: the surrounding form reports a problem with this payload (its text is shown there). */
+  invalid?: boolean;
   /** Editor height in pixels. */
   height?: number;
   "aria-label"?: string;
@@ -63,6 +65,7 @@ export function PayloadEditor({
   renderPreview,
   problems = [],
   readOnly = false,
+  invalid = false,
   height = 320,
   "aria-label": ariaLabel = "Payload (JSON)",
   className,
@@ -207,7 +210,7 @@ export function PayloadEditor({
           aria-describedby={statusId}
           height={height}
           readOnly={readOnly}
-          invalid={!analysis.valid || listedIssues.length > 0}
+          invalid={invalid || !analysis.valid || listedIssues.length > 0}
           options={{ quickSuggestions: { other: true, strings: true, comments: false }, suggestOnTriggerCharacters: true, formatOnPaste: false }}
           onMount={(instance, monaco) => setEditor({ editor: instance, monaco })}
         />

@@ -58,7 +58,7 @@ export function ExperienceConfigFields({
         />
         <FieldError id={`${idPrefix}-audience-error`} error={audience.error} />
       </div>
-      <div className="grid gap-5 lg:grid-cols-2">
+      <div className="grid gap-5">
         <div className="grid content-start gap-2">
           <div>
             <h5 className="text-[13px] font-semibold">Display</h5>

@@ -46,7 +46,9 @@ export function problemTarget(path: string): ProblemTarget {
         : { area: "metrics" };
     case "experiences": {
       if (second === undefined || !/^\d+$/.test(second)) return { area: "experiences" };
-      const field = EXPERIENCE_FIELDS.find((f) => f === third);
+      // The create flow's form holds the payload as text (`payloadText`): same field for the user.
+      const name = third === "payloadText" ? "payload" : third;
+      const field = EXPERIENCE_FIELDS.find((f) => f === name);
       return {
         area: "experiences",
         index: Number(second),

@@ -1,7 +1,25 @@
 // Take the user to a field: scroll it into view and focus its first control (problem links).
 
+import { focusCodeEditor } from "@/components/json-editor/focus";
+
 const FOCUSABLE =
   'input:not([type=hidden]):not([disabled]), textarea:not([disabled]), select:not([disabled]), button:not([disabled]), [contenteditable=true], [tabindex]:not([tabindex="-1"])';
+
+/**
+ * The control a problem link should land on: the field itself when it is one; else its code editor
+ * (a payload's Monaco, which may still be loading: it takes the focus once mounted); else the first
+ * control that is not a tool around the value (`data-reveal-skip`: a Builder/JSON switch, a Format
+ * button).
+ */
+function focusInside(el: HTMLElement): void {
+  if (el.matches(FOCUSABLE)) {
+    el.focus({ preventScroll: true });
+    return;
+  }
+  if (focusCodeEditor(el)) return;
+  const target = [...el.querySelectorAll<HTMLElement>(FOCUSABLE)].find((c) => c.closest("[data-reveal-skip]") === null);
+  target?.focus({ preventScroll: true });
+}
 
 export function revealElement(id: string, attempts = 10): void {
   const el = document.getElementById(id);
@@ -11,6 +29,5 @@ export function revealElement(id: string, attempts = 10): void {
     return;
   }
   el.scrollIntoView({ behavior: "smooth", block: "center" });
-  const target = el.matches(FOCUSABLE) ? el : el.querySelector<HTMLElement>(FOCUSABLE);
-  target?.focus({ preventScroll: true });
+  focusInside(el);
 }

@@ -1,19 +1,22 @@
 "use client";
 
-// Adapters between the authoring pages and the shared widgets other engineers build
-// (components/payload-editor, audience-builder, display-editor, schedule-editor). Every page uses
-// these, so integrating a widget is a change here only. Until a widget lands, a plain fallback
-// keeps the value editable.
+// Adapters between the authoring pages and the shared widgets (components/payload-editor,
+// audience-builder, display-editor, schedule-editor). Every page uses these, so a page never
+// fetches a catalog or converts a value for a widget itself: it passes the API's value shapes and
+// gets them back (decision 102).
+//
+// Each field's wrapper carries the `id` problem links go to: `revealElement` scrolls there and
+// focuses the code editor inside (Monaco, once mounted) or the first control of the widget.
 
-import { useState } from "react";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
-import { Textarea } from "@/components/ui/textarea";
-import { Button } from "@/components/ui/button";
-import { Label } from "@/components/ui/label";
-import { DEVICES, FREQUENCIES } from "@/lib/schemas/experiences";
+import { useMemo } from "react";
+import { AudienceBuilder, type ConditionJson } from "@/components/audience-builder";
+import { useConsole } from "@/components/console/console-context";
+import { DisplayEditor } from "@/components/display-editor";
+import { PayloadEditor, scopeFromTestProfile, type PreviewProfile } from "@/components/payload-editor";
+import { ScheduleEditor, type Schedule } from "@/components/schedule-editor";
+import type { DEVICES, FREQUENCIES } from "@/lib/schemas/experiences";
 import { cn } from "@/lib/utils/cn";
-import { isPlainObject, parseJsonText, prettyJson } from "./json";
-import { devicesLabel, frequencyLabel } from "./summaries";
+import { useAttributeCatalog, useEventNames, useSegments, useTestProfiles } from "./queries";
 
 export type Frequency = (typeof FREQUENCIES)[number];
 export type Devices = (typeof DEVICES)[number];
@@ -22,16 +25,20 @@ export type AudienceValue = Record<string, unknown> | null;
 export type ScheduleValue = Record<string, unknown> | null;
 
 type FieldBase = {
-  /** The id of the wrapper: problem links scroll here and focus the first control inside. */
+  /** The id of the wrapper: problem links scroll here and focus the editor or first control inside. */
   id: string;
   readOnly?: boolean;
+  /** The form's message for this field: the widget is framed in red (the page shows the text). */
   error?: string;
   /** Accessible name, e.g. "Payload of Returning users". */
   label: string;
 };
 
+const NONE: readonly never[] = [];
+
 // ─── Payload ──────────────────────────────────────────────────────────────────────────────────
-// SLOT: components/payload-editor (Monaco, JSON markers, Liquid completion, format on save, preview).
+// components/payload-editor: Monaco, JSON markers, Liquid completion from the attribute catalog,
+// format on Ctrl/Cmd+S, a 64 KiB meter, a preview rendered for a saved test profile.
 
 export function PayloadField({
   id,
@@ -40,81 +47,35 @@ export function PayloadField({
   readOnly,
   error,
   label,
-  height = 260,
+  height = 300,
 }: FieldBase & { value: string; onChange: (text: string) => void; height?: number }) {
+  const { timezone } = useConsole();
+  const catalog = useAttributeCatalog();
+  const testProfiles = useTestProfiles();
+  const profiles = useMemo<PreviewProfile[]>(
+    () => (testProfiles.data ?? []).map((p) => ({ id: p.id, name: p.name, scope: scopeFromTestProfile(p) })),
+    [testProfiles.data],
+  );
   return (
-    <div id={id} className="grid gap-2">
-      <Textarea
-        aria-label={label}
-        aria-invalid={error ? true : undefined}
-        readOnly={readOnly}
-        spellCheck={false}
+    <div id={id} className="min-w-0">
+      <PayloadEditor
         value={value}
-        onChange={(e) => onChange(e.target.value)}
-        onBlur={() => {
-          const parsed = parseJsonText(value);
-          if (parsed.ok) onChange(prettyJson(parsed.value));
-        }}
-        className="font-mono text-[13px] [field-sizing:fixed]"
-        style={{ height }}
+        onChange={onChange}
+        aria-label={label}
+        readOnly={readOnly}
+        invalid={Boolean(error)}
+        height={height}
+        catalog={catalog.data ?? NONE}
+        timezone={timezone}
+        profiles={profiles}
       />
     </div>
   );
 }
 
 // ─── Audience ─────────────────────────────────────────────────────────────────────────────────
-// SLOT: components/audience-builder (rows of attribute/event/segment/page conditions, AND/OR, JSON fallback).
-
-function JsonObjectField({
-  id,
-  value,
-  onChange,
-  readOnly,
-  label,
-  placeholder,
-}: FieldBase & {
-  value: Record<string, unknown> | null;
-  onChange: (v: Record<string, unknown> | null) => void;
-  placeholder: string;
-}) {
-  const [text, setText] = useState(() => (value ? prettyJson(value) : ""));
-  const [problem, setProblem] = useState<string | null>(null);
-  const [last, setLast] = useState(value);
-  if (last !== value) {
-    setLast(value);
-    const parsed = parseJsonText(text);
-    if (!(parsed.ok && JSON.stringify(parsed.value) === JSON.stringify(value)))
-      setText(value ? prettyJson(value) : "");
-  }
-  return (
-    <div className="grid gap-1.5">
-      <Textarea
-        id={`${id}-json`}
-        aria-label={label}
-        readOnly={readOnly}
-        spellCheck={false}
-        placeholder={placeholder}
-        value={text}
-        onChange={(e) => {
-          const next = e.target.value;
-          setText(next);
-          if (next.trim() === "") {
-            setProblem(null);
-            onChange(null);
-            return;
-          }
-          const parsed = parseJsonText(next);
-          if (parsed.ok && (isPlainObject(parsed.value) || parsed.value === null)) {
-            setProblem(null);
-            onChange(parsed.value as Record<string, unknown> | null);
-          } else setProblem(parsed.ok ? "must be a JSON object" : parsed.message);
-        }}
-        className="min-h-24 font-mono text-[13px]"
-      />
-      {problem ? <p className="text-[13px] text-danger">{problem}</p> : null}
-    </div>
-  );
-}
+// components/audience-builder: rows of attribute/event/segment/page conditions, AND/OR groups,
+// Everyone, and a JSON editor for a condition the rows cannot show.
 
 export function AudienceField({
   id,
@@ -124,92 +85,54 @@ export function AudienceField({
   error,
   label,
 }: FieldBase & { value: AudienceValue; onChange: (v: AudienceValue) => void }) {
-  const everyone = isPlainObject(value) && value.$everyone === true && Object.keys(value).length === 1;
+  const attributes = useAttributeCatalog();
+  const eventNames = useEventNames();
+  const segments = useSegments();
+  const events = useMemo(() => (eventNames.data ?? []).map((name) => ({ name })), [eventNames.data]);
+  const segmentEntries = useMemo(
+    () => segments.data?.map((s) => ({ key: s.key, name: s.name })),
+    [segments.data],
+  );
   return (
-    <div id={id} className={cn("grid gap-2 rounded-lg border p-3", error && "border-danger")}>
-      {readOnly ? null : (
-        <div className="flex flex-wrap gap-2">
-          <Button
-            type="button"
-            size="sm"
-            variant={everyone ? "secondary" : "outline"}
-            onClick={() => onChange({ $everyone: true })}
-          >
-            Everyone
-          </Button>
-          <Button type="button" size="sm" variant="ghost" onClick={() => onChange(null)}>
-            Clear
-          </Button>
-        </div>
-      )}
-      <JsonObjectField
-        id={id}
-        value={value}
-        onChange={onChange}
+    <div id={id} className={cn("min-w-0 rounded-lg border p-3 sm:p-4", error && "border-danger")}>
+      <AudienceBuilder
+        value={value as ConditionJson | null}
+        onChange={(next) => onChange(next === null ? null : { ...next })}
+        attributeCatalog={attributes.data ?? NONE}
+        eventCatalog={events}
+        segments={segmentEntries}
         readOnly={readOnly}
-        label={label}
-        placeholder='{"user.plan": "pro"}'
+        aria-label={label}
       />
     </div>
   );
 }
 
 // ─── Display ──────────────────────────────────────────────────────────────────────────────────
-// SLOT: components/display-editor.
+// components/display-editor: frequency and devices as radio cards.
 
 export function DisplayField({
   id,
   value,
   onChange,
   readOnly,
+  error,
   label,
 }: FieldBase & { value: DisplayValue; onChange: (v: DisplayValue) => void }) {
   return (
-    <div id={id} className="grid gap-3 sm:grid-cols-2" role="group" aria-label={label}>
-      <div className="grid gap-1.5">
-        <Label htmlFor={`${id}-frequency`}>Frequency</Label>
-        <Select
-          value={value.frequency}
-          onValueChange={(f) => onChange({ ...value, frequency: f as Frequency })}
-          disabled={readOnly}
-        >
-          <SelectTrigger id={`${id}-frequency`}>
-            <SelectValue />
-          </SelectTrigger>
-          <SelectContent>
-            {FREQUENCIES.map((f) => (
-              <SelectItem key={f} value={f}>
-                {frequencyLabel(f)}
-              </SelectItem>
-            ))}
-          </SelectContent>
-        </Select>
-      </div>
-      <div className="grid gap-1.5">
-        <Label htmlFor={`${id}-devices`}>Devices</Label>
-        <Select
-          value={value.devices}
-          onValueChange={(d) => onChange({ ...value, devices: d as Devices })}
-          disabled={readOnly}
-        >
-          <SelectTrigger id={`${id}-devices`}>
-            <SelectValue />
-          </SelectTrigger>
-          <SelectContent>
-            {DEVICES.map((d) => (
-              <SelectItem key={d} value={d}>
-                {devicesLabel(d)}
-              </SelectItem>
-            ))}
-          </SelectContent>
-        </Select>
-      </div>
+    <div
+      id={id}
+      role="group"
+      aria-label={label}
+      className={cn("min-w-0", error && "rounded-lg ring-1 ring-danger ring-offset-4")}
+    >
+      <DisplayEditor value={value} onChange={(next) => onChange({ ...next })} readOnly={readOnly} />
     </div>
   );
 }
 
 // ─── Schedule ─────────────────────────────────────────────────────────────────────────────────
-// SLOT: components/schedule-editor (date range, weekdays, hour window in the project's zone).
+// components/schedule-editor: date range, weekdays and an hour window in the project's zone.
 
 export function ScheduleField({
   id,
@@ -221,18 +144,18 @@ export function ScheduleField({
   timezone,
 }: FieldBase & { value: ScheduleValue; onChange: (v: ScheduleValue) => void; timezone: string }) {
   return (
-    <div id={id} className={cn("grid gap-1.5", error && "[&_textarea]:border-danger")}>
-      <JsonObjectField
-        id={id}
-        value={value}
-        onChange={onChange}
+    <div
+      id={id}
+      role="group"
+      aria-label={label}
+      className={cn("min-w-0", error && "rounded-lg ring-1 ring-danger ring-offset-4")}
+    >
+      <ScheduleEditor
+        value={value as Schedule | null}
+        onChange={(next) => onChange(next === null ? null : { ...next })}
+        timezone={timezone}
         readOnly={readOnly}
-        label={label}
-        placeholder='{"daysOfWeek": [1, 2, 3, 4, 5], "timeWindow": {"from": "09:00", "to": "17:00"}}'
       />
-      <p className="text-[13px] text-muted-foreground">
-        Empty: always. Times are in the project&apos;s zone, {timezone}.
-      </p>
     </div>
   );
 }

@@ -178,7 +178,8 @@ function EditPayloadForm({
         e.preventDefault();
         void save();
       }}
-      onKeyDown={(e) => {
+      // Capture: the payload editor (Monaco) handles Ctrl/⌘+S itself (it formats) and stops it there.
+      onKeyDownCapture={(e) => {
         if ((e.metaKey || e.ctrlKey) && e.key.toLowerCase() === "s") {
           e.preventDefault();
           if (canWrite) void save();

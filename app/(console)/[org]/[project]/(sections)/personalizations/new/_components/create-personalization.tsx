@@ -144,7 +144,8 @@ export function CreatePersonalization() {
 
   const selectorOwner = values.selector ? takenSelectors.get(values.selector) : undefined;
 
-  // Ctrl/⌘+S saves the draft, as in every editor a power user knows.
+  // Ctrl/⌘+S saves the draft, as in every editor a power user knows. In the capture phase: the
+  // payload editor (Monaco) handles the key itself, to format, and stops it there.
   const saveDraftRef = useRef<() => void>(() => undefined);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -153,8 +154,8 @@ export function CreatePersonalization() {
         saveDraftRef.current();
       }
     };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
+    window.addEventListener("keydown", onKey, true);
+    return () => window.removeEventListener("keydown", onKey, true);
   }, []);
 
   const experienceName = (i: number) => values.experiences?.[i]?.name?.trim() || undefined;

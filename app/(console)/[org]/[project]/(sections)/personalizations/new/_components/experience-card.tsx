@@ -203,9 +203,7 @@ export function ExperienceCard({
             <div className="grid gap-1">
               <h4 className="text-sm font-medium">Who sees it, and when</h4>
               <p className="text-[13px] text-muted-foreground">
-                {status === "ready"
-                  ? "Ready: the audience has a condition."
-                  : "Needs setup: give the audience at least one condition (or choose Everyone) before starting."}
+                The audience decides who gets it (it is ready once it has a condition, or is Everyone); display rules and the schedule decide how often and when.
               </p>
             </div>
             <ExperienceConfigFields
