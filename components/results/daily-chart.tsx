@@ -15,7 +15,7 @@ import {
 } from "recharts";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import type { Results } from "@/lib/schemas/results";
-import { formatCount, formatRate, metricName } from "./format";
+import { formatCount, formatRate, metricName, rateTicks, formatRateTick } from "./format";
 
 const TOTAL = "__total";
 const COLORS = { control: "var(--color-muted-foreground)", treatment: "var(--color-primary)" } as const;
@@ -66,6 +66,8 @@ export function DailyChart({ results }: { results: Results }) {
     controlRate: p.control.conversionRate,
     treatmentRate: p.treatment.conversionRate,
   }));
+  const highestRate = data.reduce((m, d) => Math.max(m, d.controlRate ?? 0, d.treatmentRate ?? 0), 0);
+  const ticks = rateTicks(highestRate);
   const totalUsers = data.reduce((sum, d) => sum + d.controlNew + d.treatmentNew, 0);
   const nameOf = (id: string | null) =>
     id === null ? "All experiences" : (results.experiences.find((e) => e.experienceId === id)?.name ?? id);
@@ -100,10 +102,10 @@ export function DailyChart({ results }: { results: Results }) {
           description={`Users first exposed each day, per arm (${formatCount(totalUsers)} in all), in ${results.range.timezone}.`}
         >
           <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: -12 }} accessibilityLayer>
+            <BarChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }} accessibilityLayer>
               <CartesianGrid vertical={false} stroke="var(--color-border)" />
               <XAxis dataKey="day" tickLine={false} axisLine={false} fontSize={11} minTickGap={16} />
-              <YAxis allowDecimals={false} tickLine={false} axisLine={false} fontSize={11} width={44} />
+              <YAxis allowDecimals={false} tickLine={false} axisLine={false} fontSize={11} width={52} />
               <Tooltip
                 cursor={{ fill: "var(--color-muted)" }}
                 formatter={(value) => formatCount(Number(value))}
@@ -115,6 +117,7 @@ export function DailyChart({ results }: { results: Results }) {
                 name="Control"
                 fill={COLORS.control}
                 radius={[2, 2, 0, 0]}
+                maxBarSize={36}
                 isAnimationActive={false}
               />
               <Bar
@@ -122,6 +125,7 @@ export function DailyChart({ results }: { results: Results }) {
                 name="Treatment"
                 fill={COLORS.treatment}
                 radius={[2, 2, 0, 0]}
+                maxBarSize={36}
                 isAnimationActive={false}
               />
             </BarChart>
@@ -133,15 +137,17 @@ export function DailyChart({ results }: { results: Results }) {
             description={`Exposed users converted on the primary metric, ${metricName(primary).event}, by the end of each day.`}
           >
             <ResponsiveContainer width="100%" height="100%">
-              <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: -12 }} accessibilityLayer>
+              <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }} accessibilityLayer>
                 <CartesianGrid vertical={false} stroke="var(--color-border)" />
                 <XAxis dataKey="day" tickLine={false} axisLine={false} fontSize={11} minTickGap={16} />
                 <YAxis
                   tickLine={false}
                   axisLine={false}
                   fontSize={11}
-                  width={44}
-                  tickFormatter={(v: number) => `${Math.round(v * 1000) / 10}%`}
+                  width={52}
+                  ticks={ticks}
+                  domain={[0, ticks[ticks.length - 1] ?? 1]}
+                  tickFormatter={(v: number) => formatRateTick(v)}
                 />
                 <Tooltip
                   formatter={(value) =>

@@ -9,6 +9,8 @@ import {
   intervalScale,
   metricName,
   positionOn,
+  formatRateTick,
+  rateTicks,
 } from "./format";
 
 describe("results formatting", () => {
@@ -63,5 +65,14 @@ describe("results formatting", () => {
     expect(positionOn(0.25, 0.5, "high")).toBe(75);
     expect(positionOn(-5, 0.5, "low")).toBe(0);
     expect(positionOn(null, 0.5, "high")).toBe(100);
+  });
+
+  it("gives a rate axis round ticks", () => {
+    expect(rateTicks(0.375)).toEqual([0, 0.1, 0.2, 0.3, 0.4]);
+    expect(rateTicks(0.052)).toEqual([0, 0.02, 0.04, 0.06]);
+    expect(rateTicks(0)).toEqual([0, 0.001]);
+    expect(rateTicks(1)).toEqual([0, 0.25, 0.5, 0.75, 1]);
+    expect(formatRateTick(0.025)).toBe("2.5%");
+    expect(formatRateTick(0.2)).toBe("20%");
   });
 });

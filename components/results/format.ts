@@ -99,3 +99,18 @@ export function positionOn(value: number | null, scale: number, openSide: "low" 
   if (value === null || !Number.isFinite(value)) return openSide === "low" ? 0 : 100;
   return Math.min(100, Math.max(0, 50 + (value / scale) * 50));
 }
+
+/** Ticks for a rate axis: 0 to a round maximum at or above the highest rate, in 4 or 5 even steps. */
+export function rateTicks(max: number): number[] {
+  const steps = [0.001, 0.002, 0.0025, 0.005, 0.01, 0.02, 0.025, 0.05, 0.1, 0.2, 0.25];
+  const top = Math.min(Math.max(max, 0.001), 1);
+  const step = steps.find((s) => Math.ceil(top / s - 1e-9) <= 4) ?? 0.25;
+  const count = Math.max(1, Math.ceil(top / step - 1e-9));
+  return Array.from({ length: count + 1 }, (_, i) => Math.round(i * step * 1e6) / 1e6);
+}
+
+/** A rate axis tick: 0.25 → "25%", 0.025 → "2.5%". */
+export function formatRateTick(rate: number): string {
+  const pct = Math.round(rate * 1e4) / 100;
+  return `${pct}%`;
+}

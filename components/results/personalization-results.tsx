@@ -119,6 +119,15 @@ export function PersonalizationResults({ id, status }: { id: string; status: Per
       ) : results ? (
         <div className={stale ? "grid gap-5 opacity-60 transition-opacity" : "grid gap-5"} aria-busy={stale}>
           <SrmBanner results={results} />
+          {results.personalization.controlPercent === 0 && exposed > 0 ? (
+            <Alert variant="info">
+              <AlertTitle>No control group</AlertTitle>
+              <AlertDescription>
+                The control size is 0%, so every matching visitor sees the experience and there is nobody to
+                compare with. Set a control size on the Settings tab to measure uplift from then on.
+              </AlertDescription>
+            </Alert>
+          ) : null}
           {exposed === 0 ? (
             <NoExposures status={status} filtered={Boolean(params.from || params.to)} />
           ) : (

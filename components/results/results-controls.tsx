@@ -15,13 +15,21 @@ const ENGINE_LABELS: Record<Engine, { label: string; hint: string }> = {
 };
 
 /** Two options as a radio group that looks like a segmented control (arrow keys move, as in a radio group). */
-function EngineSwitch({ value, onChange }: { value: Engine; onChange: (engine: Engine) => void }) {
+function EngineSwitch({
+  value,
+  onChange,
+  className,
+}: {
+  value: Engine;
+  onChange: (engine: Engine) => void;
+  className?: string;
+}) {
   const engines = Object.keys(ENGINE_LABELS) as Engine[];
   return (
     <div
       role="radiogroup"
       aria-label="Statistics engine"
-      className="inline-flex h-9 items-center rounded-md border border-input bg-muted p-0.5"
+      className={cn("inline-flex h-9 items-center rounded-md border border-input bg-muted p-0.5", className)}
       onKeyDown={(e) => {
         if (!["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown"].includes(e.key)) return;
         e.preventDefault();
@@ -43,7 +51,7 @@ function EngineSwitch({ value, onChange }: { value: Engine; onChange: (engine: E
             title={ENGINE_LABELS[engine].hint}
             onClick={() => onChange(engine)}
             className={cn(
-              "h-full rounded-[5px] px-3 text-[13px] font-medium transition-colors focus-ring",
+              "h-full flex-1 rounded-[5px] px-3 text-[13px] font-medium whitespace-nowrap transition-colors focus-ring sm:flex-none",
               checked
                 ? "bg-background text-foreground shadow-xs"
                 : "text-muted-foreground hover:text-foreground",
@@ -84,8 +92,8 @@ export function ResultsControls({
 
   return (
     <div className="grid gap-2">
-      <div className="flex flex-wrap items-end gap-x-3 gap-y-2">
-        <div className="grid gap-1">
+      <div className="grid grid-cols-2 items-end gap-x-3 gap-y-2 sm:flex sm:flex-wrap">
+        <div className="col-span-2 grid gap-1">
           <span className="text-xs font-medium text-muted-foreground" aria-hidden="true">
             Range
           </span>
@@ -100,7 +108,7 @@ export function ResultsControls({
               });
             }}
           >
-            <SelectTrigger aria-label="Date range" className="w-40">
+            <SelectTrigger aria-label="Date range" className="w-full sm:w-44">
               <SelectValue>{presetLabel}</SelectValue>
             </SelectTrigger>
             <SelectContent>
@@ -122,7 +130,7 @@ export function ResultsControls({
           <Input
             id={fromId}
             type="date"
-            className="w-40 tabular-nums"
+            className="w-full tabular-nums sm:w-40"
             value={params.from ?? ""}
             max={params.to ?? today}
             aria-invalid={rangeError ? true : undefined}
@@ -137,7 +145,7 @@ export function ResultsControls({
           <Input
             id={toId}
             type="date"
-            className="w-40 tabular-nums"
+            className="w-full tabular-nums sm:w-40"
             value={params.to ?? ""}
             min={params.from}
             aria-invalid={rangeError ? true : undefined}
@@ -145,8 +153,12 @@ export function ResultsControls({
             onChange={(e) => onChange({ ...params, to: e.target.value || undefined })}
           />
         </div>
-        <EngineSwitch value={params.engine} onChange={(engine) => onChange({ ...params, engine })} />
-        <div className="flex gap-2 sm:ml-auto">
+        <EngineSwitch
+          value={params.engine}
+          onChange={(engine) => onChange({ ...params, engine })}
+          className="col-span-2 flex sm:inline-flex"
+        />
+        <div className="col-span-2 flex justify-end gap-2 sm:ml-auto">
           <Button
             variant="outline"
             size="icon"

@@ -113,7 +113,7 @@ function MetricRow({
           </span>
         ) : (
           <div className="flex items-center gap-3">
-            <div className="w-20 text-right">
+            <div className="w-28 shrink-0 text-right">
               <div
                 className={cn(
                   "font-medium tabular-nums",
