@@ -5,6 +5,8 @@
 //   BENCH_DURATION seconds per load run (default 10)
 //   --skip-build   reuse the existing .next build
 //   --profile      also take a CPU profile of the edge server at concurrency 32 and list where the time goes
+//   --skip-analytics  leave out the results benchmark (bench/analytics.ts: 1M exposures, 10M events;
+//                  seeding them takes a few minutes the first time)
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -12,6 +14,7 @@ import path from "node:path";
 import pg from "pg";
 import { openDatabase } from "../db/client";
 import { runMigrations } from "../db/migrate";
+import { runAnalyticsBench, type AnalyticsBenchResult } from "./analytics";
 import { runEngineBench } from "./engine";
 import { runLoad, type LoadResult } from "./load";
 import { summarizeProfile } from "./profile-summary";
@@ -140,12 +143,24 @@ async function main(): Promise<void> {
   await stopServer(next);
   await stopAll();
 
+  let analytics: AnalyticsBenchResult | null = null;
+  if (!args.has("--skip-analytics")) {
+    log("results of one personalization over 1 000 000 exposures and 10 000 000 events…");
+    analytics = await runAnalyticsBench({ url, log: (line) => log(line.trim()) });
+  }
+
   const errors = results.reduce((sum, r) => sum + r.errors, 0);
   const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : 0);
   log("");
   log(`edge c32: ${out.edge_c32_rps} req/s, p99 ${out.edge_c32_p99_ms} ms — ${ratio(out.edge_c32_rps, out.bare_c32_rps)}× the bare-http ceiling`);
   log(`route c32: ${out.route_c32_rps} req/s — ${ratio(out.route_c32_rps, out.next_empty_c32_rps)}× the empty Next route handler`);
   log(`engine: ${engine.engine_decisions_per_s} decisions/s vs GrowthBook ${engine.growthbook_evals_per_s} evals/s — ${engine.ratio}×`);
+  if (analytics) {
+    const s = (ms: number | null) => (ms === null ? "over 300 s" : `${(ms / 1000).toFixed(2)} s`);
+    log(
+      `results (1M exposures, 10M events): best ${s(analytics.results_call_best_ms)} — without the results indexes ${s(analytics.without_indexes_ms)}, per user in JS ~${s(analytics.naive_extrapolated_ms)}`,
+    );
+  }
   const summary = {
     at: new Date().toISOString(),
     machine: { cpus: os.availableParallelism(), node: process.version },
@@ -156,6 +171,9 @@ async function main(): Promise<void> {
     engine_decisions_per_s: engine.engine_decisions_per_s,
     growthbook_evals_per_s: engine.growthbook_evals_per_s,
     engine_vs_growthbook: engine.ratio,
+    results_best_ms: analytics?.results_call_best_ms ?? null,
+    results_without_indexes_ms: analytics?.without_indexes_ms ?? null,
+    results_per_user_js_ms: analytics?.naive_extrapolated_ms ?? null,
     errors,
     profile,
   };
