@@ -189,6 +189,7 @@ test("the Results tab shows each experience against its control, the chart and t
     await page.goto("/demo/shop/personalizations");
     const row = page.getByRole("row").filter({ hasText: name });
     await expect(row.getByRole("cell").nth(5)).toHaveText(String(visitors));
+    await shot("personalizations-list");
   });
 
   await test.step("on a phone, the table scrolls inside its frame", async () => {
