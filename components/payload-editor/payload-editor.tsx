@@ -170,84 +170,88 @@ export function PayloadEditor({
   const listedIssues = analysis.issues;
 
   return (
-    <div className={cn("grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(16rem,22rem)]", className)} data-slot="payload-editor">
-      <div className="grid min-w-0 content-start gap-2">
-        <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
-          <div id={statusId} className="flex min-w-0 flex-1 items-center gap-1.5 text-[13px]" aria-live="polite">
-            {analysis.valid ? (
-              listedIssues.length === 0 ? (
-                <>
-                  <CircleCheck aria-hidden="true" className="size-4 shrink-0 text-success" />
-                  <span className="text-muted-foreground">Valid JSON</span>
-                </>
+    // Side by side only when the editor itself is wide (a container query, not the viewport): in a
+    // narrow card the editor keeps the whole width and the preview goes below it.
+    <div className={cn("@container min-w-0", className)} data-slot="payload-editor">
+      <div className="grid gap-4 @3xl:grid-cols-[minmax(0,1fr)_minmax(16rem,20rem)]">
+        <div className="grid min-w-0 content-start gap-2">
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+            <div id={statusId} className="flex min-w-0 flex-1 items-center gap-1.5 text-[13px]" aria-live="polite">
+              {analysis.valid ? (
+                listedIssues.length === 0 ? (
+                  <>
+                    <CircleCheck aria-hidden="true" className="size-4 shrink-0 text-success" />
+                    <span className="text-muted-foreground">Valid JSON</span>
+                  </>
+                ) : (
+                  <>
+                    <OctagonExclamationPoint aria-hidden="true" className="size-4 shrink-0 text-danger" />
+                    <span className="text-danger">
+                      {listedIssues.length === 1 ? "1 problem" : `${listedIssues.length} problems`}
+                    </span>
+                  </>
+                )
               ) : (
                 <>
                   <OctagonExclamationPoint aria-hidden="true" className="size-4 shrink-0 text-danger" />
-                  <span className="text-danger">
-                    {listedIssues.length === 1 ? "1 problem" : `${listedIssues.length} problems`}
+                  <span className="truncate text-danger" title={analysis.error}>
+                    Invalid JSON: {analysis.error}
                   </span>
                 </>
-              )
-            ) : (
-              <>
-                <OctagonExclamationPoint aria-hidden="true" className="size-4 shrink-0 text-danger" />
-                <span className="truncate text-danger" title={analysis.error}>
-                  Invalid JSON: {analysis.error}
-                </span>
-              </>
-            )}
+              )}
+            </div>
+            <SizeMeter bytes={analysis.bytes} className={sizeTone} />
+            <Button variant="outline" size="sm" onClick={() => void format()} disabled={readOnly || editor === null} title="Format (also on Ctrl/Cmd+S)">
+              <WandSparkles aria-hidden="true" />
+              Format
+            </Button>
           </div>
-          <SizeMeter bytes={analysis.bytes} className={sizeTone} />
-          <Button variant="outline" size="sm" onClick={() => void format()} disabled={readOnly || editor === null} title="Format (also on Ctrl/Cmd+S)">
-            <WandSparkles aria-hidden="true" />
-            Format
-          </Button>
+          <JsonEditor
+            value={value}
+            onChange={onChange}
+            aria-label={ariaLabel}
+            aria-describedby={statusId}
+            height={height}
+            readOnly={readOnly}
+            invalid={invalid || !analysis.valid || listedIssues.length > 0}
+            options={{ quickSuggestions: { other: true, strings: true, comments: false }, suggestOnTriggerCharacters: true, formatOnPaste: false }}
+            onMount={(instance, monaco) => setEditor({ editor: instance, monaco })}
+          />
+          {listedIssues.length > 0 ? (
+            <ul className="grid gap-1 text-[13px]" aria-label="Payload problems">
+              {listedIssues.map((issue, i) => (
+                <li key={`${issue.path}-${i}`} className="flex items-start gap-2 text-danger">
+                  <OctagonExclamationPoint aria-hidden="true" className="mt-0.5 size-3.5 shrink-0" />
+                  <span className="min-w-0">
+                    {issue.path !== "" ? <code className="mr-1 rounded bg-danger-subtle px-1 font-mono text-xs">{issue.path}</code> : null}
+                    {issue.message}
+                    {issue.range !== null ? (
+                      <Button variant="link" size="sm" className="ml-2 h-auto text-[13px]" onClick={() => reveal(issue)}>
+                        Show
+                      </Button>
+                    ) : null}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <p className="text-xs text-muted-foreground">
+            Every string is a Liquid template: type <code className="font-mono">{"{{ attribute.user."}</code> for the attribute catalog, <code className="font-mono">|</code>{" "}
+            for filters. Ctrl/Cmd+S formats.
+          </p>
+          <span className="sr-only" aria-live="polite">
+            {announcement}
+          </span>
         </div>
-        <JsonEditor
-          value={value}
-          onChange={onChange}
-          aria-label={ariaLabel}
-          aria-describedby={statusId}
+        <PreviewPanel
+          payload={analysis.valid ? analysis.value : undefined}
+          valid={analysis.valid}
+          timezone={timezone}
+          profiles={profiles}
+          renderPreview={renderPreview}
           height={height}
-          readOnly={readOnly}
-          invalid={invalid || !analysis.valid || listedIssues.length > 0}
-          options={{ quickSuggestions: { other: true, strings: true, comments: false }, suggestOnTriggerCharacters: true, formatOnPaste: false }}
-          onMount={(instance, monaco) => setEditor({ editor: instance, monaco })}
         />
-        {listedIssues.length > 0 ? (
-          <ul className="grid gap-1 text-[13px]" aria-label="Payload problems">
-            {listedIssues.map((issue, i) => (
-              <li key={`${issue.path}-${i}`} className="flex items-start gap-2 text-danger">
-                <OctagonExclamationPoint aria-hidden="true" className="mt-0.5 size-3.5 shrink-0" />
-                <span className="min-w-0">
-                  {issue.path !== "" ? <code className="mr-1 rounded bg-danger-subtle px-1 font-mono text-xs">{issue.path}</code> : null}
-                  {issue.message}
-                  {issue.range !== null ? (
-                    <Button variant="link" size="sm" className="ml-2 h-auto text-[13px]" onClick={() => reveal(issue)}>
-                      Show
-                    </Button>
-                  ) : null}
-                </span>
-              </li>
-            ))}
-          </ul>
-        ) : null}
-        <p className="text-xs text-muted-foreground">
-          Every string is a Liquid template: type <code className="font-mono">{"{{ attribute.user."}</code> for the attribute catalog, <code className="font-mono">|</code>{" "}
-          for filters. Ctrl/Cmd+S formats.
-        </p>
-        <span className="sr-only" aria-live="polite">
-          {announcement}
-        </span>
       </div>
-      <PreviewPanel
-        payload={analysis.valid ? analysis.value : undefined}
-        valid={analysis.valid}
-        timezone={timezone}
-        profiles={profiles}
-        renderPreview={renderPreview}
-        height={height}
-      />
     </div>
   );
 }
