@@ -29,7 +29,8 @@ test("the Results tab shows each experience against its control, the chart and t
   const name = `E2E results ${n}`;
   const shot = (file: string) =>
     page.screenshot({ path: testInfo.outputPath(`${file}.png`), fullPage: true });
-  const visitors = 80;
+  // Enough for ~140 users per arm in all: past the 100 per arm a verdict needs, for the total only.
+  const visitors = 280;
   const arms = { control: 0, treatment: 0 };
   let id = "";
 
@@ -89,8 +90,8 @@ test("the Results tab shows each experience against its control, the chart and t
       expect(["served", "control"]).toContain(choice.reason);
       const arm = choice.reason === "served" ? "treatment" : "control";
       arms[arm]++;
-      // Treatment converts 2 in 5, control 1 in 5.
-      if (i % 5 < (arm === "treatment" ? 2 : 1))
+      // Treatment converts 2 in 5, control 1 in 10.
+      if (i % 10 < (arm === "treatment" ? 4 : 1))
         purchases.push({ profileId, data: { amount: 20 + (i % 7) * 5 } });
     }
     expect(arms.control).toBeGreaterThan(0);
@@ -139,9 +140,15 @@ test("the Results tab shows each experience against its control, the chart and t
     await expect(total.getByTestId("results-users")).toHaveText(
       `Control ${arms.control} · Treatment ${arms.treatment} users`,
     );
-    // 80 visitors is below the 100 users per arm a verdict needs: no "Likely …" claim.
-    await expect(total.getByTestId("results-metric-row").first()).toContainText("Not enough data");
-    await expect(table).not.toContainText("Likely better");
+    // Each experience has fewer than 100 users per arm: no claim. The pooled total has more, and
+    // 40% against 10% is a clear win.
+    for (const i of [0, 1]) {
+      await expect(experiences.nth(i).getByTestId("results-metric-row").first()).toContainText(
+        "Not enough data",
+      );
+    }
+    await expect(total.getByTestId("results-metric-row").first()).toContainText("Likely better");
+    await expect(total.getByTestId("results-metric-row").first()).toContainText(/< 0\.001|0\.0[0-4]\d/); // p < 0.05
   });
 
   await test.step("the chart: exposures per day and the conversion rate per arm", async () => {
@@ -160,7 +167,12 @@ test("the Results tab shows each experience against its control, the chart and t
     await expect(
       page.getByTestId("results-table").getByRole("columnheader", { name: "Chance to win" }),
     ).toBeVisible();
-    await expect(page.getByTestId("results-metric-row").first()).toContainText("%");
+    await expect(page.getByTestId("results-total").getByTestId("results-metric-row").first()).toContainText(
+      /> 99\.9%|9\d\.\d%/,
+    );
+    await expect(page.getByTestId("results-total").getByTestId("results-metric-row").first()).toContainText(
+      "Likely better",
+    );
     await shot("results-bayesian");
   });
 
