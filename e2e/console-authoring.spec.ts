@@ -171,6 +171,19 @@ test("create a personalization with the payload editor and the audience builder,
     await expect(rows.nth(0)).toHaveAccessibleName(/^Priority 1: Everyone else/);
   });
 
+  await test.step("Configure: Everyone in the dialog's audience builder", async () => {
+    await page.getByRole("button", { name: "Actions for Everyone else" }).click();
+    await page.getByRole("menuitem", { name: "Configure" }).click();
+    const dialog = page.getByRole("dialog");
+    await expect(dialog.getByRole("heading", { name: /^Configure/ })).toBeVisible();
+    await dialog.getByRole("button", { name: "Everyone", exact: true }).click();
+    await expect(dialog.locator("#configure-audience").getByText("Ready", { exact: true })).toBeVisible();
+    await shot("detail-configure-dialog");
+    await dialog.getByRole("button", { name: "Save configuration" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(rows.nth(0)).toContainText("Ready");
+  });
+
   await test.step("pause, confirmed", async () => {
     await page.getByRole("button", { name: "Pause", exact: true }).click();
     const confirm = page.getByRole("alertdialog");
