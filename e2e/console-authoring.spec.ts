@@ -152,6 +152,16 @@ test("create a personalization with the payload editor and the audience builder,
     await dialog.getByRole("textbox", { name: "Name", exact: true }).fill("Everyone else");
     const editor = dialog.locator(".monaco-editor");
     await expect(editor).toBeVisible({ timeout: 30_000 });
+    // Liquid completion in a dialog: the list shows inside the editor, not off by the dialog's offset.
+    await replaceEditorText(page, editor, '{"title": "Welcome {{ ');
+    await page.keyboard.press("Control+Space");
+    const suggest = dialog.locator(".suggest-widget.visible");
+    await expect(suggest.getByText("attribute", { exact: true })).toBeVisible();
+    const [box, list] = [await editor.boundingBox(), await suggest.boundingBox()];
+    const inside = (x: number, y: number) => box !== null && x >= box.x && x <= box.x + box.width && y >= box.y && y <= box.y + box.height;
+    expect(list !== null && inside(list.x, list.y)).toBe(true);
+    await shot("detail-edit-dialog-completion");
+    await page.keyboard.press("Escape");
     await replaceEditorText(page, editor, '{"title": "Welcome"}');
     await expect(dialog.getByText("Valid JSON", { exact: true })).toBeVisible();
     await shot("detail-edit-dialog");

@@ -34,7 +34,10 @@ export interface JsonEditorProps {
   "aria-describedby"?: string;
 }
 
-type LoadState = { status: "loading" } | { status: "ready"; loaded: LoadedMonaco } | { status: "failed" };
+type LoadState =
+  | { status: "loading" }
+  | { status: "ready"; loaded: LoadedMonaco; inDialog: boolean }
+  | { status: "failed" };
 
 /**
  * A Monaco editor for strict JSON (no comments, no trailing commas), loaded from the app itself.
@@ -72,6 +75,7 @@ export function JsonEditor({
     valueRef.current = value;
   });
   const recent = useRef<{ text: string; at: number }[]>([]);
+  const frameRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const editor = editorRef.current;
     const model = editor?.getModel();
@@ -87,7 +91,8 @@ export function JsonEditor({
   useEffect(() => {
     let live = true;
     loadMonaco().then(
-      (loaded) => live && setState({ status: "ready", loaded }),
+      // The placeholder is in the page by now: see whether the editor will sit in a dialog.
+      (loaded) => live && setState({ status: "ready", loaded, inDialog: inDialog(frameRef.current) }),
       () => live && setState({ status: "failed" }),
     );
     return () => {
@@ -95,6 +100,7 @@ export function JsonEditor({
     };
   }, []);
 
+  const insideDialog = state.status === "ready" && state.inDialog;
   // @monaco-editor/react calls `updateOptions` whenever the object changes identity, which closes
   // an open suggestion list: build it only when an option really changes.
   const optionsKey = JSON.stringify(options ?? {});
@@ -113,8 +119,9 @@ export function JsonEditor({
       wordWrap: "on",
       scrollBeyondLastLine: false,
       renderLineHighlightOnlyWhenFocus: true,
-      // Suggestion and hover widgets escape the rounded frame instead of being clipped.
-      fixedOverflowWidgets: true,
+      // Suggestion and hover widgets escape the rounded frame instead of being clipped; not in a
+      // dialog, whose transform would offset `position: fixed` widgets by the dialog's position.
+      fixedOverflowWidgets: !insideDialog,
       overviewRulerLanes: 0,
       padding: { top: 8, bottom: 8 },
       scrollbar: { alwaysConsumeMouseWheel: false },
@@ -123,13 +130,12 @@ export function JsonEditor({
       editContext: false,
       ...(JSON.parse(optionsKey) as MonacoEditor.IStandaloneEditorConstructionOptions),
     }),
-    [ariaLabel, readOnly, optionsKey],
+    [ariaLabel, readOnly, optionsKey, insideDialog],
   );
 
   const loaded = state.status === "ready" ? state.loaded : null;
 
   // Focus requests from outside (`focusCodeEditor`): focus now, or as soon as the editor mounts.
-  const frameRef = useRef<HTMLDivElement>(null);
   const focusPending = useRef(false);
   useEffect(() => {
     const frame = frameRef.current;
@@ -218,4 +224,8 @@ export function JsonEditor({
       />
     </div>
   );
+}
+
+function inDialog(element: Element | null): boolean {
+  return element?.closest('[role="dialog"], [role="alertdialog"]') != null;
 }

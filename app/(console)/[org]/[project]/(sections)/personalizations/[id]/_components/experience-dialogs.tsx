@@ -54,7 +54,14 @@ export function ExperienceDialogs({
   const experience = dialog ? p.experiences.find((e) => e.id === dialog.experienceId) : undefined;
   return (
     <Dialog open={dialog !== null} onOpenChange={(open) => (open ? undefined : onClose())}>
-      <DialogContent size="xl" onInteractOutside={(e) => e.preventDefault()}>
+      <DialogContent
+        size="xl"
+        onInteractOutside={(e) => e.preventDefault()}
+        onEscapeKeyDown={(e) => {
+          // Escape that closes Monaco's suggestions, hover or find box must not close the dialog too.
+          if (codeEditorWidgetOpen(e.target)) e.preventDefault();
+        }}
+      >
         {dialog && experience ? (
           dialog.kind === "edit" ? (
             <EditPayloadForm key={experience.id} p={p} experience={experience} onDone={onClose} />
@@ -81,6 +88,13 @@ export function ExperienceDialogs({
       </DialogContent>
     </Dialog>
   );
+}
+
+const EDITOR_WIDGETS = ".suggest-widget.visible, .parameter-hints-widget.visible, .find-widget.visible, .monaco-hover:not(.hidden)";
+
+function codeEditorWidgetOpen(target: EventTarget | null): boolean {
+  const frame = target instanceof Element ? target.closest("[data-code-editor]") : null;
+  return frame?.querySelector(EDITOR_WIDGETS) != null;
 }
 
 function RunningNotice({ p }: { p: Personalization }) {
