@@ -22,7 +22,7 @@ async function within(limit: number, read: () => Promise<unknown>, want: unknown
 async function runningPersonalization(p: TestProject, title: string) {
   const a = api(p);
   const created = await a("POST", "/personalizations", {
-    body: { name: "Hello", selector: "hello", metrics: [{ event: "purchase", measure: "triggered", primary: true }], experiences: [{ name: "All", payload: { title }, audience: { $everyone: true } }] },
+    body: { name: "Hello", selector: "hello", controlPercent: 0, metrics: [{ event: "purchase", measure: "triggered", primary: true }], experiences: [{ name: "All", payload: { title }, audience: { $everyone: true } }] },
   });
   expect(created.status, created.text).toBe(201);
   const started = await a("POST", `/personalizations/${created.json.id}/start`, { body: { version: created.json.version } });
