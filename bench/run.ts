@@ -122,12 +122,13 @@ async function main(): Promise<void> {
     await stopServer(edge);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bespoke-prof-"));
     log(`profiling the edge server (one worker) at c32 into ${dir}…`);
-    const profiled = startServer("edge-profiled", "npx", ["tsx", "lib/edge/main.ts"], {
-      ...serverEnv,
-      EDGE_PORT: String(PORTS.edge),
-      EDGE_WORKERS: "1",
-      NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir}`,
-    });
+    // Node refuses --cpu-prof in NODE_OPTIONS: it goes on node's own command line, tsx as a loader.
+    const profiled = startServer(
+      "edge-profiled",
+      process.execPath,
+      ["--cpu-prof", `--cpu-prof-dir=${dir}`, "--import", "tsx", "lib/edge/main.ts"],
+      { ...serverEnv, EDGE_PORT: String(PORTS.edge), EDGE_WORKERS: "1" },
+    );
     await waitFor(`http://127.0.0.1:${PORTS.edge}/api/health`);
     await runLoad({ name: "edge profiled", ...targets.edge, connections: 32, durationS: duration, body: single });
     await stopServer(profiled);

@@ -36,7 +36,8 @@ export async function waitFor(url: string, timeoutMs = 120_000, init?: RequestIn
 
 export function stopServer(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
-    if (child.exitCode !== null || child.pid === undefined) return resolve();
+    // A child killed by a signal has a signalCode and no exitCode, and will not emit "exit" again.
+    if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return resolve();
     child.once("exit", () => resolve());
     try {
       process.kill(-child.pid, "SIGTERM");
@@ -50,7 +51,7 @@ export function stopServer(child: ChildProcess): Promise<void> {
         // gone
       }
       resolve();
-    }, 8_000).unref();
+    }, 8_000); // not unref'd: an unref'd timer as the loop's last handle let the bench exit silently
   });
 }
 
