@@ -10,7 +10,8 @@ started=$SECONDS
 
 step "lint"; npm run -s lint
 step "typecheck"; npm run -s typecheck
-step "unit + integration tests (PGlite)"; npx vitest run
+# The embedded pass runs on PGlite even when TEST_DATABASE_URL is set (CI sets it for the next pass).
+step "unit + integration tests (PGlite)"; env -u TEST_DATABASE_URL npx vitest run
 
 step "integration tests (PostgreSQL)"
 created=""

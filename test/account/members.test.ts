@@ -22,13 +22,15 @@ async function inviteAs(cookie: string, email: string, role: string) {
 describe("invitations", () => {
   it("an admin invites, the invitee reads and accepts the link once, and joins with the role", async () => {
     const admin = await createMember(p, "admin");
-    const created = await inviteAs(admin.cookie, "New.Person@Example.com", "editor");
+    const unique = p.org.toLowerCase(); // the same database may serve several runs
+    const email = `new.person.${unique}@example.com`;
+    const created = await inviteAs(admin.cookie, `New.Person.${unique}@Example.com`, "editor");
     expect(created.status).toBe(201);
     const { token, path } = created.json;
     expect(path).toBe(`/invite/${token}`);
 
     const info = await call(invite.GET, { path: `/api/v1/invites/${token}`, params: { token } });
-    expect(info.json).toMatchObject({ organization: p.org, email: "new.person@example.com", role: "editor", accountExists: false });
+    expect(info.json).toMatchObject({ organization: p.org, email, role: "editor", accountExists: false });
 
     const short = await call(accept.POST, { path: `/api/v1/invites/${token}/accept`, params: { token }, body: { password: "short" } });
     expect(short.status).toBe(400);
@@ -36,13 +38,13 @@ describe("invitations", () => {
 
     const joined = await call(accept.POST, { path: `/api/v1/invites/${token}/accept`, params: { token }, body: { password: "a long enough password" } });
     expect(joined.status).toBe(200);
-    expect(joined.json).toEqual({ email: "new.person@example.com", organization: p.org, role: "editor" });
+    expect(joined.json).toEqual({ email, organization: p.org, role: "editor" });
 
     const again = await call(accept.POST, { path: `/api/v1/invites/${token}/accept`, params: { token }, body: { password: "a long enough password" } });
     expect(again.status).toBe(404);
 
     const list = await call(members.GET, { path: `${p.base}/members`, params: params(), headers: { cookie: admin.cookie } });
-    expect(list.json.members.map((m: { email: string; role: string }) => `${m.email}:${m.role}`)).toContain("new.person@example.com:editor");
+    expect(list.json.members.map((m: { email: string; role: string }) => `${m.email}:${m.role}`)).toContain(`${email}:editor`);
   });
 
   it.each(["editor", "viewer"] as const)("a %s cannot invite", async (role) => {

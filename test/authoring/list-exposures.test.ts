@@ -113,8 +113,8 @@ describe("GET …/personalizations exposures7d", () => {
     await other.ctx.db.insert(experienceExposures).values({
       projectId: other.ctx.project.id,
       personalizationId: created.json.id,
-      experienceId: "exp_x",
-      profileId: "prof_x",
+      experienceId: `exp_x_${other.ctx.project.id}`, // unique: the same database may serve several runs
+      profileId: `prof_x_${other.ctx.project.id}`,
       arm: "treatment",
     });
     const res = await api(p)("GET", "/personalizations");
