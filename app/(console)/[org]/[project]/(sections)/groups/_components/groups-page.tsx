@@ -10,16 +10,7 @@ import { keys, useGroups } from "@/components/personalizations/queries";
 import { PageHeader } from "@/components/shell/page-header";
 import { getSection } from "@/components/shell/nav";
 import { Alert } from "@/components/ui/alert";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from "@/components/ui/alert-dialog";
+import { ConfirmDialog } from "@/components/console/confirm-dialog";
 import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,
@@ -226,30 +217,20 @@ export function GroupsPage() {
       )}
 
       <GroupDialog open={dialogOpen} onOpenChange={setDialogOpen} group={editing} />
-      <AlertDialog open={remove !== null} onOpenChange={(o) => (o || busy ? undefined : setRemove(null))}>
-        <AlertDialogContent>
-          <AlertDialogHeader>
-            <AlertDialogTitle>Delete the group “{remove?.name}”?</AlertDialogTitle>
-            <AlertDialogDescription>
-              Its personalizations stay and keep running; choose-api calls that ask for “{remove?.name}” get
-              nothing for it any more.
-            </AlertDialogDescription>
-          </AlertDialogHeader>
-          <AlertDialogFooter>
-            <AlertDialogCancel disabled={busy}>Cancel</AlertDialogCancel>
-            <AlertDialogAction
-              variant="destructive"
-              disabled={busy}
-              onClick={(e) => {
-                e.preventDefault();
-                if (remove) void doDelete(remove);
-              }}
-            >
-              {busy ? "Deleting…" : "Delete group"}
-            </AlertDialogAction>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
+      <ConfirmDialog
+        open={remove !== null}
+        onCancel={() => setRemove(null)}
+        title={`Delete the group “${remove?.name ?? ""}”?`}
+        description={
+          <>
+            Its personalizations stay and keep running; choose-api calls that ask for “{remove?.name}” get nothing
+            for it any more.
+          </>
+        }
+        confirmLabel="Delete group"
+        pending={busy}
+        onConfirm={() => remove && void doDelete(remove)}
+      />
     </>
   );
 }

@@ -10,16 +10,7 @@ import { keys, useTemplates } from "@/components/personalizations/queries";
 import { PageHeader } from "@/components/shell/page-header";
 import { getSection } from "@/components/shell/nav";
 import { Alert } from "@/components/ui/alert";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from "@/components/ui/alert-dialog";
+import { ConfirmDialog } from "@/components/console/confirm-dialog";
 import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,
@@ -169,30 +160,20 @@ export function TemplatesPage() {
       )}
 
       <TemplateDialog open={dialogOpen} onOpenChange={setDialogOpen} template={editing} />
-      <AlertDialog open={remove !== null} onOpenChange={(o) => (o || busy ? undefined : setRemove(null))}>
-        <AlertDialogContent>
-          <AlertDialogHeader>
-            <AlertDialogTitle>Delete the template “{remove?.name}”?</AlertDialogTitle>
-            <AlertDialogDescription>
-              New experiences can no longer start from it. Experiences already started from it keep their own
-              copy of the payload.
-            </AlertDialogDescription>
-          </AlertDialogHeader>
-          <AlertDialogFooter>
-            <AlertDialogCancel disabled={busy}>Cancel</AlertDialogCancel>
-            <AlertDialogAction
-              variant="destructive"
-              disabled={busy}
-              onClick={(e) => {
-                e.preventDefault();
-                if (remove) void doDelete(remove);
-              }}
-            >
-              {busy ? "Deleting…" : "Delete template"}
-            </AlertDialogAction>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
+      <ConfirmDialog
+        open={remove !== null}
+        onCancel={() => setRemove(null)}
+        title={`Delete the template “${remove?.name ?? ""}”?`}
+        description={
+          <>
+            New experiences can no longer start from it. Experiences already started from it keep their own copy
+            of the payload.
+          </>
+        }
+        confirmLabel="Delete template"
+        pending={busy}
+        onConfirm={() => remove && void doDelete(remove)}
+      />
     </>
   );
 }

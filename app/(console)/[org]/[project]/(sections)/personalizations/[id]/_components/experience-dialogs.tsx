@@ -118,6 +118,14 @@ function partErrors(e: unknown): Record<string, string> {
   return out;
 }
 
+/** A failed save: field errors go next to their fields, anything else to a toast; a pending 409 is handled elsewhere. */
+function showSaveError(e: unknown, setErrors: (errors: Record<string, string>) => void): void {
+  if (e instanceof ConflictPending) return;
+  const parts = partErrors(e);
+  if (Object.keys(parts).length > 0) setErrors(parts);
+  else toast.error("Could not save", { description: e instanceof Error ? e.message : undefined });
+}
+
 type PayloadPart = { name: string; payload: unknown } | null;
 
 function EditPayloadForm({
@@ -175,10 +183,7 @@ function EditPayloadForm({
       });
       onDone();
     } catch (e) {
-      if (e instanceof ConflictPending) return;
-      const parts = partErrors(e);
-      if (Object.keys(parts).length > 0) setErrors(parts);
-      else toast.error("Could not save", { description: e instanceof Error ? e.message : undefined });
+      showSaveError(e, setErrors);
     } finally {
       setBusy(false);
     }
@@ -338,10 +343,7 @@ function ConfigureForm({
       });
       onDone();
     } catch (e) {
-      if (e instanceof ConflictPending) return;
-      const parts = partErrors(e);
-      if (Object.keys(parts).length > 0) setErrors(parts);
-      else toast.error("Could not save", { description: e instanceof Error ? e.message : undefined });
+      showSaveError(e, setErrors);
     } finally {
       setBusy(false);
     }

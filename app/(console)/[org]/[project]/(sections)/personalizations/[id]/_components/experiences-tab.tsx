@@ -40,16 +40,7 @@ import { ExperienceStatusBadge } from "@/components/personalizations/status-badg
 import { audienceSummary, displaySummary, scheduleSummary } from "@/components/personalizations/summaries";
 import { TemplatePickerDialog } from "@/components/personalizations/template-picker-dialog";
 import { isVersionConflict } from "@/components/personalizations/versioned-save";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from "@/components/ui/alert-dialog";
+import { ConfirmDialog } from "@/components/console/confirm-dialog";
 import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,
@@ -306,33 +297,20 @@ export function ExperiencesTab({
           });
         }}
       />
-      <AlertDialog
+      <ConfirmDialog
         open={remove !== null}
-        onOpenChange={(open) => (open || busy ? undefined : setRemove(null))}
-      >
-        <AlertDialogContent>
-          <AlertDialogHeader>
-            <AlertDialogTitle>Delete “{remove?.name}”?</AlertDialogTitle>
-            <AlertDialogDescription>
-              Its payload, audience and schedule are deleted; the experiences below it move up one priority.
-              {p.status === "running" ? " It stops serving immediately." : null}
-            </AlertDialogDescription>
-          </AlertDialogHeader>
-          <AlertDialogFooter>
-            <AlertDialogCancel disabled={busy}>Cancel</AlertDialogCancel>
-            <AlertDialogAction
-              variant="destructive"
-              disabled={busy}
-              onClick={(ev) => {
-                ev.preventDefault();
-                if (remove) void doDelete(remove);
-              }}
-            >
-              {busy ? "Deleting…" : "Delete experience"}
-            </AlertDialogAction>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
+        onCancel={() => setRemove(null)}
+        title={`Delete “${remove?.name ?? ""}”?`}
+        description={
+          <>
+            Its payload, audience and schedule are deleted; the experiences below it move up one priority.
+            {p.status === "running" ? " It stops serving immediately." : null}
+          </>
+        }
+        confirmLabel="Delete experience"
+        pending={busy}
+        onConfirm={() => remove && void doDelete(remove)}
+      />
     </div>
   );
 }
