@@ -1,6 +1,7 @@
 import type { DbHandle } from "../../../db/client";
 import type { Arm, EngineEvent } from "../../engine";
-import { LOOKUP_COLUMNS, LOOKUP_CTES, lookupOf, type IdentityLookup } from "../profiles-identity/lookup";
+import { lookupOf, type IdentityLookup } from "../profiles-identity/lookup";
+import { Batcher, batcherPerHandle } from "./batcher";
 import type { Identity } from "../profiles-identity/profile-key";
 import { hotQuery } from "../profiles-identity/raw-sql";
 import type { ReadPlan } from "./read-plan";
@@ -9,60 +10,69 @@ import type { ReadPlan } from "./read-plan";
 export const MAX_EVENTS_PER_DECISION = 5000;
 
 /**
- * The read of a decision — one statement, one round trip. It resolves the identity (the profile of
- * the `userId`, else of the anonymous `profileId`, one `merged_into_id` hop followed) and, for
- * that profile, returns what the read plan asks for: attributes, the current visit (the request's
- * `sessionId`, or the stored visit if the profile was active in the last 30 minutes, else none:
- * a new visit starts), the events of the planned names within their windows, the static segment
- * memberships of the user id, the sticky arms, and the earlier `once` claims and `once_per_visit`
- * claims of this visit.
+ * The read of decisions — one statement, one round trip, for every decision the batcher gathered
+ * (batcher.ts; usually one, under load many). For each request row it resolves the identity (the
+ * profile of the `userId`, else of the anonymous `profileId`, one `merged_into_id` hop followed,
+ * as lookup.ts) and, for that profile, returns what the request's read plan asks for: attributes,
+ * the current visit (the request's `sessionId`, or the stored visit if the profile was active in
+ * the last 30 minutes, else none: a new visit starts), the events of the planned names within
+ * their windows, the static segment memberships of the user id, the sticky arms, and the earlier
+ * `once` claims and `once_per_visit` claims of this visit.
  *
- * $1 project, $2 profileId, $3 userId, $4 now (epoch ms), $5 sessionId, $6 event names,
- * $7 their windows (ms, null = all time), $8 names whose properties are needed, $9 personalization
- * ids, $10 `once` experience ids, $11 `once_per_visit` experience ids, $12 static segment keys,
- * $13 event limit.
+ * $1 the requests as JSON: [{i, project, pid, uid, sid, now (epoch ms), en: event names, ew: their
+ * windows (ms, null = all time), pn: names whose properties are needed, pers: personalization ids,
+ * once: `once` experience ids, visit: `once_per_visit` experience ids, segs: static segment keys}];
+ * $2 the event limit per request.
  */
 const READ = `
-with ${LOOKUP_CTES},
-  t as (
-    select p.id, p.user_id, p.account_id, p.attributes, p.account_attributes, p.visit_id, p.last_activity_at
-      from profiles p
-     where p.id = coalesce((select id from uid), (select id from pid))),
-  v as (
-    select case when $5::text is not null then $5::text
-                when t.last_activity_at >= to_timestamp($4::float8 / 1000) - interval '30 minutes' then t.visit_id
-           end as visit_id
-      from t)
-select ${LOOKUP_COLUMNS},
+with r as (
+  select * from json_to_recordset($1::json) as r(i int, project text, pid text, uid text, sid text, now float8,
+    en text[], ew float8[], pn text[], pers text[], once text[], visit text[], segs text[]))
+select r.i, pid.id as pid_target, uid.id as uid_target,
+  (select q.user_id from profiles q where r.uid is not null and q.id = pid.id) as pid_user,
   t.id, t.user_id, t.account_id, t.attributes, t.account_attributes, t.visit_id as stored_visit_id,
   extract(epoch from t.last_activity_at)::float8 * 1000 as last_activity_ms,
-  (select visit_id from v) as visit_id,
-  case when t.id is not null and cardinality($6::text[]) > 0 then (
+  v.visit_id,
+  case when t.id is not null and cardinality(r.en) > 0 then (
     select json_agg(json_build_array(e.name, extract(epoch from e.occurred_at)::float8 * 1000,
-                                     case when e.name = any($8::text[]) then e.properties end))
+                                     case when e.name = any(r.pn) then e.properties end))
       from (select e.name, e.occurred_at, e.properties
-              from unnest($6::text[], $7::float8[]) as n(name, window_ms)
-              join events e on e.project_id = $1 and e.profile_id = t.id and e.name = n.name
-                           and (n.window_ms is null or e.occurred_at >= to_timestamp(($4::float8 - n.window_ms) / 1000))
+              from unnest(r.en, r.ew) as n(name, window_ms)
+              join events e on e.project_id = r.project and e.profile_id = t.id and e.name = n.name
+                           and (n.window_ms is null or e.occurred_at >= to_timestamp((r.now - n.window_ms) / 1000))
              order by e.occurred_at desc
-             limit $13) e) end as events,
-  case when cardinality($12::text[]) > 0 and coalesce(t.user_id, $3::text) is not null then (
+             limit $2) e) end as events,
+  case when cardinality(r.segs) > 0 and coalesce(t.user_id, r.uid) is not null then (
     select array_agg(s.key)
       from segment_members m join segments s on s.id = m.segment_id
-     where m.project_id = $1 and m.user_id = coalesce(t.user_id, $3::text) and s.key = any($12::text[])) end as static_segments,
-  case when t.id is not null and cardinality($9::text[]) > 0 then (
+     where m.project_id = r.project and m.user_id = coalesce(t.user_id, r.uid) and s.key = any(r.segs)) end as static_segments,
+  case when t.id is not null and cardinality(r.pers) > 0 then (
     select json_object_agg(a.personalization_id, a.arm)
-      from assignments a where a.personalization_id = any($9::text[]) and a.profile_id = t.id) end as assignments,
-  case when t.id is not null and cardinality($10::text[]) > 0 then (
+      from assignments a where a.personalization_id = any(r.pers) and a.profile_id = t.id) end as assignments,
+  case when t.id is not null and cardinality(r.once) > 0 then (
     select array_agg(x.experience_id)
-      from experience_exposures x where x.experience_id = any($10::text[]) and x.profile_id = t.id) end as exposed_ever,
-  case when t.id is not null and cardinality($11::text[]) > 0 then (
+      from experience_exposures x where x.experience_id = any(r.once) and x.profile_id = t.id) end as exposed_ever,
+  case when t.id is not null and cardinality(r.visit) > 0 then (
     select array_agg(x.experience_id)
       from visit_exposures x
-     where x.experience_id = any($11::text[]) and x.profile_id = t.id and x.visit_id = (select visit_id from v)) end as exposed_this_visit
-from (select 1) as one left join t on true`;
+     where x.experience_id = any(r.visit) and x.profile_id = t.id and x.visit_id = v.visit_id) end as exposed_this_visit
+from r
+left join lateral (
+  select coalesce(p.merged_into_id, p.id) as id
+    from profile_ids i join profiles p on p.id = i.profile_id
+   where r.pid is not null and i.project_id = r.project and i.value = r.pid) pid on true
+left join lateral (
+  select coalesce(p.merged_into_id, p.id) as id
+    from profiles p
+   where r.uid is not null and p.project_id = r.project and p.user_id = r.uid) uid on true
+left join profiles t on t.id = coalesce(uid.id, pid.id)
+cross join lateral (
+  select case when r.sid is not null then r.sid
+              when t.last_activity_at >= to_timestamp(r.now / 1000) - interval '30 minutes' then t.visit_id
+         end as visit_id) v`;
 
 interface ReadRow {
+  i: number;
   pid_target: string | null;
   uid_target: string | null;
   pid_user: string | null;
@@ -110,24 +120,48 @@ export interface ReadResult {
 const NO_PROPERTIES: Readonly<Record<string, unknown>> = Object.freeze({});
 const EMPTY: Readonly<Record<string, unknown>> = Object.freeze({});
 
-export async function readState(handle: DbHandle, projectId: string, identity: Identity, sessionId: string | null, plan: ReadPlan, now: number): Promise<ReadResult> {
-  const [row] = await hotQuery<ReadRow>(handle, "bespoke_decide_read", READ, [
-    projectId,
-    identity.profileId,
-    identity.userId,
-    now,
-    sessionId,
-    plan.eventNames,
-    plan.eventWindows,
-    plan.propertyNames,
-    plan.personalizationIds,
-    plan.onceExperiences,
-    plan.visitExperiences,
-    plan.staticSegments,
-    MAX_EVENTS_PER_DECISION,
-  ]);
-  const staticSegments = new Set(row?.static_segments ?? []);
-  if (!row?.id) return { lookup: lookupOf(row), profile: null, staticSegments };
+/** One decision's read, as the batched statement takes it. */
+export interface ReadRequest {
+  readonly projectId: string;
+  readonly identity: Identity;
+  readonly sessionId: string | null;
+  readonly plan: ReadPlan;
+  readonly now: number;
+}
+
+/** The batched read itself: one statement for all `requests`, results in their order. */
+export async function readStates(handle: DbHandle, requests: readonly ReadRequest[]): Promise<ReadResult[]> {
+  const json = requests.map((r, i) => ({
+    i,
+    project: r.projectId,
+    pid: r.identity.profileId,
+    uid: r.identity.userId,
+    sid: r.sessionId,
+    now: r.now,
+    en: r.plan.eventNames,
+    ew: r.plan.eventWindows,
+    pn: r.plan.propertyNames,
+    pers: r.plan.personalizationIds,
+    once: r.plan.onceExperiences,
+    visit: r.plan.visitExperiences,
+    segs: r.plan.staticSegments,
+  }));
+  const rows = await hotQuery<ReadRow>(handle, "bespoke_decide_read", READ, [JSON.stringify(json), MAX_EVENTS_PER_DECISION]);
+  const results: ReadResult[] = new Array<ReadResult>(requests.length);
+  for (const row of rows) results[row.i] = resultOf(row);
+  return results;
+}
+
+/** Concurrent reads share a statement; one is in flight per process and database at a time. */
+const readBatcher = batcherPerHandle((handle: DbHandle) => new Batcher<ReadRequest, ReadResult>((requests) => readStates(handle, requests), { maxInFlight: 1, maxBatch: 64 }));
+
+export function readState(handle: DbHandle, projectId: string, identity: Identity, sessionId: string | null, plan: ReadPlan, now: number): Promise<ReadResult> {
+  return readBatcher(handle).submit({ projectId, identity, sessionId, plan, now });
+}
+
+function resultOf(row: ReadRow): ReadResult {
+  const staticSegments = new Set(row.static_segments ?? []);
+  if (!row.id) return { lookup: lookupOf(row), profile: null, staticSegments };
   const events: EngineEvent[] = (row.events ?? []).map(([name, occurredAt, properties]) => ({ name, occurredAt, properties: properties ?? NO_PROPERTIES }));
   return {
     lookup: lookupOf(row),

@@ -1,6 +1,7 @@
 import type { DbHandle } from "../../../db/client";
 import type { ChooseResult, ExposureRecord } from "../../engine";
 import { hotQuery } from "../profiles-identity/raw-sql";
+import { Batcher, batcherPerHandle } from "./batcher";
 import { RECORD_CLAIMS } from "./record-sql";
 import type { ProfileState } from "./read-state";
 import { writeBehindFor, type PendingExposure, type PendingTouch } from "./write-behind";
@@ -22,6 +23,48 @@ export interface RecordArgs {
   /** Decides entry `index` again after its claim on `experienceId` was lost (engine `chooseOne`). */
   readonly redecide: (index: number, lost: ExposureRecord) => void;
 }
+
+/** One decision's claim write, as the batched statement takes it. */
+interface ClaimRequest {
+  readonly projectId: string;
+  readonly profileId: string;
+  readonly now: number;
+  readonly sessionId: string | null;
+  readonly proposedVisit: string;
+  readonly accountId: string | null;
+  readonly touch: boolean;
+  readonly records: readonly ExposureRecord[];
+}
+
+interface ClaimResult {
+  readonly visit_id: string | null;
+  readonly lost: string[];
+}
+
+async function writeClaims(handle: DbHandle, requests: readonly ClaimRequest[]): Promise<ClaimResult[]> {
+  const decisions = requests.map((r, i) => ({
+    i,
+    project: r.projectId,
+    profile: r.profileId,
+    now: r.now,
+    sid: r.sessionId,
+    proposed: r.proposedVisit,
+    account: r.accountId,
+    touch: r.touch,
+  }));
+  const displays = requests.flatMap((r, i) =>
+    r.records.map((x) => ({ i, per: x.personalizationId, exp: x.experienceId, arm: x.arm, freq: x.frequency, new_assign: x.newAssignment })),
+  );
+  const rows = await hotQuery<ClaimResult & { i: number }>(handle, "bespoke_decide_record", RECORD_CLAIMS, [JSON.stringify(decisions), JSON.stringify(displays)]);
+  const results = new Array<ClaimResult>(requests.length);
+  for (const row of rows) results[row.i] = row;
+  return results;
+}
+
+/** Concurrent claim writes share a statement, one decision per profile in each (batcher.ts). */
+const claimBatcher = batcherPerHandle(
+  (handle: DbHandle) => new Batcher<ClaimRequest, ClaimResult>((requests) => writeClaims(handle, requests), { maxInFlight: 1, maxBatch: 64, keyOf: (r) => r.profileId }),
+);
 
 /**
  * Persists a decision (SPEC §2.5–2.6). Without a `once`/`once_per_visit` display the activity and
@@ -52,20 +95,7 @@ export async function recordDecision(args: RecordArgs): Promise<void> {
   let touch = needsTouch;
   for (let round = 0; pending.length > 0 && round < 64; round++) {
     const records = pending.map((i) => result.records[i] as ExposureRecord);
-    const [row] = await hotQuery<{ lost: string[]; visit_id: string | null }>(args.handle, "bespoke_decide_record", RECORD_CLAIMS, [
-      args.projectId,
-      profile.id,
-      now,
-      sessionId,
-      proposedVisit,
-      accountId,
-      touch,
-      records.map((r) => r.personalizationId),
-      records.map((r) => r.experienceId),
-      records.map((r) => r.arm),
-      records.map((r) => r.frequency),
-      records.map((r) => r.newAssignment),
-    ]);
+    const row = await claimBatcher(args.handle).submit({ projectId: args.projectId, profileId: profile.id, now, sessionId, proposedVisit, accountId, touch, records });
     // Later rounds write into the visit the first one settled on.
     touch = false;
     proposedVisit = row?.visit_id ?? proposedVisit;

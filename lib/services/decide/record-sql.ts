@@ -1,63 +1,77 @@
 import { lastActivitySql, nextVisitSql } from "../profiles-identity/visit";
 
-const NOW = "to_timestamp($3::float8 / 1000)";
+const Q_NOW = "to_timestamp(q.now / 1000)";
+const RR_NOW = "to_timestamp(rr.now / 1000)";
 
 /**
- * The synchronous write of a decision that claims a `once` or `once_per_visit` display — one
- * statement, one round trip: it records the activity (the visit rule applied atomically), claims
- * each display with INSERT … ON CONFLICT DO NOTHING (the first exposure per experience and
- * profile, the exposure per visit), and only for the displays it won (and every `always` one)
- * logs the exposure and stores a new sticky arm. It returns the experiences whose claim was lost
- * to a concurrent request; the caller decides those selectors again (the engine's claim protocol).
+ * The synchronous write of decisions that claim a `once` or `once_per_visit` display — one
+ * statement, one round trip, for every such decision the batcher gathered (batcher.ts; never two of
+ * one profile). For each it records the activity (the visit rule applied atomically), claims each
+ * display with INSERT … ON CONFLICT DO NOTHING (the first exposure per experience and profile, the
+ * exposure per visit), and only for the displays it won (and every `always` one) logs the exposure
+ * and stores a new sticky arm. It returns, per decision, the experiences whose claim was lost to a
+ * concurrent request; the caller decides those selectors again (the engine's claim protocol).
+ * Profiles are locked, and rows inserted, in id order, so two such statements cannot deadlock on
+ * each other's profiles.
  *
- * $1 project, $2 profile, $3 now (ms), $4 sessionId, $5 proposed visit id, $6 accountId,
- * $7 touch the profile?, $8 personalization ids, $9 experience ids, $10 arms, $11 frequencies,
- * $12 new-assignment flags.
+ * $1 the decisions as JSON [{i, project, profile, now (ms), sid, proposed (visit id), account,
+ * touch (update the profile's activity?)}], $2 their displays as JSON [{i, per, exp, arm, freq,
+ * new_assign}].
  */
 export const RECORD_CLAIMS = `
 with
+  q as (select * from json_to_recordset($1::json) as q(i int, project text, profile text, now float8, sid text, proposed text, account text, touch boolean)),
+  locked as (
+    select p.id from profiles p where p.id in (select q.profile from q where q.touch) order by p.id for update),
   touch as (
-    update profiles set
-      visit_id = ${nextVisitSql(NOW, "$4::text", "$5::text")},
-      last_activity_at = ${lastActivitySql(NOW)},
-      account_id = coalesce($6::text, account_id)
-    where id = $2 and $7::boolean
-    returning visit_id),
-  visit as (select coalesce((select visit_id from touch), $4::text, $5::text) as id),
-  r as (select * from unnest($8::text[], $9::text[], $10::text[], $11::text[], $12::boolean[]) as r(per, exp, arm, freq, new_assign)),
+    update profiles p set
+      visit_id = ${nextVisitSql(Q_NOW, "q.sid", "q.proposed", "p")},
+      last_activity_at = ${lastActivitySql(Q_NOW, "p")},
+      account_id = coalesce(q.account, p.account_id)
+    from q, locked where p.id = q.profile and locked.id = p.id
+    returning p.id, p.visit_id),
+  visit as (
+    select q.i, q.project, q.profile, q.now, coalesce(touch.visit_id, q.sid, q.proposed) as id
+      from q left join touch on touch.id = q.profile),
+  rr as (
+    select x.*, visit.project, visit.profile, visit.now, visit.id as visit_id
+      from json_to_recordset($2::json) as x(i int, per text, exp text, arm text, freq text, new_assign boolean)
+      join visit on visit.i = x.i),
   first as (
     insert into experience_exposures (project_id, personalization_id, experience_id, profile_id, arm, first_at)
-    select $1, r.per, r.exp, $2, r.arm::arm, ${NOW} from r
+    select rr.project, rr.per, rr.exp, rr.profile, rr.arm::arm, ${RR_NOW} from rr order by rr.profile, rr.exp
     on conflict do nothing
-    returning experience_id),
+    returning profile_id, experience_id),
   per_visit as (
     insert into visit_exposures (project_id, experience_id, profile_id, visit_id, created_at)
-    select $1, r.exp, $2, (select id from visit), ${NOW} from r where r.freq = 'once_per_visit'
+    select rr.project, rr.exp, rr.profile, rr.visit_id, ${RR_NOW} from rr where rr.freq = 'once_per_visit' order by rr.profile, rr.exp
     on conflict do nothing
-    returning experience_id),
+    returning profile_id, experience_id),
   ok as (
-    select r.* from r
-     where r.freq = 'always'
-        or (r.freq = 'once' and r.exp in (select experience_id from first))
-        or (r.freq = 'once_per_visit' and r.exp in (select experience_id from per_visit))),
+    select rr.* from rr
+     where rr.freq = 'always'
+        or (rr.freq = 'once' and exists (select 1 from first f where f.profile_id = rr.profile and f.experience_id = rr.exp))
+        or (rr.freq = 'once_per_visit' and exists (select 1 from per_visit v where v.profile_id = rr.profile and v.experience_id = rr.exp))),
   logged as (
     insert into exposures (project_id, personalization_id, experience_id, profile_id, arm, visit_id, created_at)
-    select $1, ok.per, ok.exp, $2, ok.arm::arm, (select id from visit), ${NOW} from ok
+    select ok.project, ok.per, ok.exp, ok.profile, ok.arm::arm, ok.visit_id, to_timestamp(ok.now / 1000) from ok
     returning 1),
   assigned as (
     insert into assignments (project_id, personalization_id, profile_id, arm, created_at)
-    select $1, ok.per, $2, ok.arm::arm, ${NOW} from ok where ok.new_assign
+    select ok.project, ok.per, ok.profile, ok.arm::arm, to_timestamp(ok.now / 1000) from ok where ok.new_assign order by ok.profile, ok.per
     on conflict do nothing
     returning 1)
-select (select id from visit) as visit_id,
+select visit.i, visit.id as visit_id,
        (select count(*)::int from logged) as logged,
-       coalesce((select array_agg(r.exp) from r where r.exp not in (select exp from ok)), '{}') as lost`;
+       coalesce((select array_agg(rr.exp) from rr
+                  where rr.i = visit.i and not exists (select 1 from ok where ok.i = rr.i and ok.exp = rr.exp)), '{}') as lost
+  from visit`;
 
 const FLUSH_NOW = "to_timestamp(t.at_ms / 1000)";
 
 /**
  * The write-behind flush (see write-behind.ts): the activity of many profiles and the exposures of
- * their `always` displays, in one statement.
+ * their `always` displays, in one statement. Profiles are locked in id order, as RECORD_CLAIMS does.
  *
  * $1 touches as JSON [{id, at_ms, session, proposed, account}], $2 exposures as JSON
  * [{project, per, exp, profile, arm, at_ms, visit, new_assign}].
@@ -65,12 +79,13 @@ const FLUSH_NOW = "to_timestamp(t.at_ms / 1000)";
 export const FLUSH = `
 with
   t as (select * from json_to_recordset($1::json) as t(id text, at_ms float8, session text, proposed text, account text)),
+  locked as (select p.id from profiles p where p.id in (select t.id from t) order by p.id for update),
   touch as (
     update profiles p set
       visit_id = ${nextVisitSql(FLUSH_NOW, "t.session", "t.proposed", "p")},
       last_activity_at = ${lastActivitySql(FLUSH_NOW, "p")},
       account_id = coalesce(t.account, p.account_id)
-    from t where p.id = t.id
+    from t, locked where p.id = t.id and locked.id = p.id
     returning p.id, p.visit_id),
   x as (select * from json_to_recordset($2::json) as x(project text, per text, exp text, profile text, arm text, at_ms float8, visit text, new_assign boolean)),
   logged as (

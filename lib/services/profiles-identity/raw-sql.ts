@@ -15,7 +15,7 @@ export async function hotQuery<T = Record<string, unknown>>(handle: DbHandle, na
   let broken: Error | undefined;
   try {
     if (!genericPlans.has(client)) {
-      await client.query("set plan_cache_mode = force_generic_plan");
+      await client.query("set plan_cache_mode = force_generic_plan; set jit = off");
       genericPlans.add(client);
     }
     const result = await client.query({ name, text, values: params });
@@ -33,6 +33,9 @@ export async function hotQuery<T = Record<string, unknown>>(handle: DbHandle, na
  * re-plan the hot statements for every execution (their custom plans look cheaper than the generic
  * one to its estimator), and planning them costs several times what executing them does; their
  * generic plans are the same index lookups. Only named prepared statements — ours — are affected.
+ * And JIT is off on them: the batched read's estimate (100 rows per JSON array, a lookup for each)
+ * passes `jit_above_cost` once the tables grow, and compiling it cost ~140 ms per execution where
+ * executing it costs about one (decision 130).
  */
 const genericPlans = new WeakSet<object>();
 
