@@ -21,6 +21,11 @@ export interface EventQuerySpec {
   values: readonly ValueColumn[];
   /** Also group by the day of exposure and the day of first conversion (the daily series). */
   series: boolean;
+  /**
+   * Only profiles in [from, to) in byte order (null: unbounded): one slice of a call split across
+   * connections (split.ts). Every statistic is a sum over profiles, so the slices add up.
+   */
+  profiles?: { from: string | null; to: string | null };
 }
 
 /** One output row: an (experience, arm) group, split by `earliest`, per day when `series`. */
@@ -73,7 +78,15 @@ function perUser(aggregation: Aggregation, v: SQL): SQL {
 
 const column = (name: string) => sql.raw(`"${name}"`);
 
+/** The condition keeping a slice's profiles, in the indexes' byte order; empty without a slice. */
+function profileSlice(spec: EventQuerySpec): SQL {
+  const lo = spec.profiles?.from ?? null;
+  const hi = spec.profiles?.to ?? null;
+  return sql`${lo === null ? sql`` : sql` and profile_id collate "C" >= ${lo}`}${hi === null ? sql`` : sql` and profile_id collate "C" < ${hi}`}`;
+}
+
 export function eventQuery(spec: EventQuerySpec): SQL {
+  const slice = profileSlice(spec);
   const from = spec.from ? spec.from.toISOString() : "-infinity";
   const to = spec.to.toISOString();
   const properties = [...new Set(spec.values.map((v) => v.property))];
@@ -92,7 +105,7 @@ export function eventQuery(spec: EventQuerySpec): SQL {
       row_number() over (partition by profile_id collate "C", arm order by first_at, experience_id collate "C") = 1 as earliest
     from experience_exposures
     where project_id = ${spec.projectId} and personalization_id = ${spec.personalizationId}
-      and first_at >= cast(${from} as timestamptz) and first_at < cast(${to} as timestamptz)
+      and first_at >= cast(${from} as timestamptz) and first_at < cast(${to} as timestamptz)${slice}
     order by 1, 2, 3, 4
     offset 0`;
 
@@ -101,7 +114,7 @@ export function eventQuery(spec: EventQuerySpec): SQL {
     perUnit = sql`select profile_id, arm, first_at, experience_id, earliest, cast(null as timestamptz) as converted_at from x`;
   } else {
     const eventFilter = sql`project_id = ${spec.projectId} and name = ${spec.event}
-      and occurred_at >= cast(${from} as timestamptz) and occurred_at < cast(${to} as timestamptz)`;
+      and occurred_at >= cast(${from} as timestamptz) and occurred_at < cast(${to} as timestamptz)${slice}`;
     let attributed: SQL;
     if (properties.length === 0) {
       // Triggered metrics only: the events index holds all we need, in profile order (index-only).

@@ -7,17 +7,19 @@ import { resolveRange } from "./date-range";
 import { eventQuery, type EventQueryRow } from "./event-query";
 import { orderMetrics, planQueries, type MetricSpec } from "./metric-plan";
 import { runResultsQuery } from "./run-query";
+import { mergeSlices, profileSlices, type SliceOptions } from "./split";
 
 /**
  * The results of a personalization (SPEC §7): per experience and arm, exposed users and every
  * metric's sufficient statistics computed in SQL, the tests of lib/stats on them, a total row, the
- * SRM check and the daily series. One statement per metric event, run side by side.
+ * SRM check and the daily series. One statement per metric event (and per profile slice of a large
+ * personalization), run side by side.
  */
 export async function getPersonalizationResults(
   ctx: ServiceContext,
   id: string,
   query: ResultsQuery,
-  options: { now?: Date } = {},
+  options: { now?: Date; split?: SliceOptions } = {},
 ): Promise<Results> {
   requireAccess(ctx, "read");
   const now = options.now ?? new Date();
@@ -34,18 +36,28 @@ export async function getPersonalizationResults(
     })),
   );
   const plans = planQueries(metrics);
+  // A large personalization is split by profile into slices that run side by side (split.ts); the
+  // embedded database runs one statement at a time, so there it stays whole.
+  const slices = ctx.handle?.pool || options.split ? await profileSlices(ctx.db, ctx.project.id, parts.row.id, options.split) : [{ from: null, to: null }];
   const rows = await Promise.all(
-    plans.map((plan) =>
-      runResultsQuery<EventQueryRow>(
-        ctx.db,
-        eventQuery({
-          projectId: ctx.project.id,
-          personalizationId: parts.row.id,
-          from: range.from,
-          to: range.to,
-          timezone: ctx.project.timezone,
-          ...plan,
-        }),
+    plans.map(async (plan) =>
+      mergeSlices(
+        await Promise.all(
+          slices.map((profiles) =>
+            runResultsQuery<EventQueryRow>(
+              ctx.db,
+              eventQuery({
+                projectId: ctx.project.id,
+                personalizationId: parts.row.id,
+                from: range.from,
+                to: range.to,
+                timezone: ctx.project.timezone,
+                profiles,
+                ...plan,
+              }),
+            ),
+          ),
+        ),
       ),
     ),
   );
