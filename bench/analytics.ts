@@ -75,7 +75,7 @@ async function count(handle: DbHandle, text: string, params: unknown[]): Promise
 
 /** The tenant, personalization, experiences and metrics: small, upserted on every run. */
 async function seedCatalog(handle: DbHandle): Promise<void> {
-  await handle.query(`insert into organizations (id, name) values ($1, 'bench') on conflict do nothing`, [ORG]);
+  await handle.query(`insert into organizations (id, name) values ($1, 'bench-results') on conflict do nothing`, [ORG]);
   await handle.query(`insert into projects (id, org_id, name) values ($1, $2, 'bench') on conflict do nothing`, [PROJECT, ORG]);
   await handle.query(
     `insert into personalizations (id, project_id, name, selector, status, control_percent, started_at)

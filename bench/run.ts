@@ -117,9 +117,17 @@ async function main(): Promise<void> {
     });
   }
 
+  // The edge server's default is one worker per core; on a machine that also runs PostgreSQL and
+  // the load generator, one worker may serve more. Measured for the record, not as the headline.
+  await stopServer(edge);
+  const edgeOne = startServer("edge-1", "npx", ["tsx", "lib/edge/main.ts"], { ...serverEnv, EDGE_PORT: String(PORTS.edge), EDGE_WORKERS: "1" });
+  await waitFor(`http://127.0.0.1:${PORTS.edge}/api/health`);
+  const one = await run("edge choose 1, 1 worker", "edge", 32, single);
+  Object.assign(out, { edge_1worker_c32_rps: one.rps, edge_1worker_c32_p99_ms: one.p99 });
+  await stopServer(edgeOne);
+
   let profile: ReturnType<typeof summarizeProfile> | null = null;
   if (args.has("--profile")) {
-    await stopServer(edge);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bespoke-prof-"));
     log(`profiling the edge server (one worker) at c32 into ${dir}…`);
     // Node refuses --cpu-prof in NODE_OPTIONS: it goes on node's own command line, tsx as a loader.
