@@ -19,17 +19,23 @@ export async function loadParts(db: Queryable, projectId: string, id: string): P
   return loadPartsOf(db, await findPersonalizationRow(db, projectId, id));
 }
 
+/**
+ * One query after the other, not side by side: `db` is often a transaction, that is one
+ * connection, and the driver deprecates (pg 9 will refuse) a query sent while another runs.
+ */
 export async function loadPartsOf(db: Queryable, row: PersonalizationRow): Promise<PersonalizationParts> {
-  const [experienceRows, metricRows, groupRows] = await Promise.all([
-    db.select().from(experiences).where(eq(experiences.personalizationId, row.id)).orderBy(asc(experiences.priority), asc(experiences.createdAt)),
-    db.select().from(metrics).where(eq(metrics.personalizationId, row.id)).orderBy(asc(metrics.position), asc(metrics.createdAt)),
-    db
-      .select({ name: selectorGroups.name })
-      .from(selectorGroupMembers)
-      .innerJoin(selectorGroups, eq(selectorGroups.id, selectorGroupMembers.groupId))
-      .where(eq(selectorGroupMembers.personalizationId, row.id))
-      .orderBy(asc(selectorGroups.name)),
-  ]);
+  const experienceRows = await db
+    .select()
+    .from(experiences)
+    .where(eq(experiences.personalizationId, row.id))
+    .orderBy(asc(experiences.priority), asc(experiences.createdAt));
+  const metricRows = await db.select().from(metrics).where(eq(metrics.personalizationId, row.id)).orderBy(asc(metrics.position), asc(metrics.createdAt));
+  const groupRows = await db
+    .select({ name: selectorGroups.name })
+    .from(selectorGroupMembers)
+    .innerJoin(selectorGroups, eq(selectorGroups.id, selectorGroupMembers.groupId))
+    .where(eq(selectorGroupMembers.personalizationId, row.id))
+    .orderBy(asc(selectorGroups.name));
   return { row, experiences: experienceRows, metrics: metricRows, groups: groupRows.map((g) => g.name) };
 }
 
