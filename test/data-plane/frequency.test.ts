@@ -38,6 +38,28 @@ describe("once", () => {
   });
 });
 
+describe("always (written behind)", () => {
+  it("logs each exposure in its request's session, else in the visit the profile is in", async () => {
+    const p = await createTestProject();
+    await seedPersonalization(p, { selector: "a", experiences: [{ name: "always" }] });
+    const visitOfProfile = async () => (await rows<{ visit_id: string }>(p, "select visit_id from profiles where project_id = $1"))[0].visit_id;
+    await chooseOneName(p, "a", { profileId: "wb" });
+    await flushPendingWrites();
+    const started = await visitOfProfile();
+    expect(started).toMatch(/^vis_/);
+    await chooseOneName(p, "a", { profileId: "wb" });
+    await flushPendingWrites();
+    // A call naming its session and one without, buffered together: the first is in its session
+    // whatever the profile's visit ends up as.
+    await chooseOneName(p, "a", { profileId: "wb" }, { sessionId: "s-7" });
+    await chooseOneName(p, "a", { profileId: "wb" });
+    await flushPendingWrites();
+    const logged = await rows<{ visit_id: string }>(p, "select visit_id from exposures where project_id = $1 order by created_at, id");
+    expect(logged.map((e) => e.visit_id).slice(0, 3)).toEqual([started, started, "s-7"]);
+    expect(logged).toHaveLength(4);
+  });
+});
+
 describe("once_per_visit", () => {
   it("with a sessionId: once in each session", async () => {
     const p = await createTestProject();

@@ -87,7 +87,7 @@ export async function recordDecision(args: RecordArgs): Promise<void> {
   let pending = indexesOf(result.records);
   if (!pending.some((i) => result.records[i]?.frequency !== "always")) {
     const touch: PendingTouch | null = needsTouch ? { id: profile.id, at_ms: now, session: sessionId, proposed: proposedVisit, account: accountId } : null;
-    const exposures: PendingExposure[] = pending.map((i) => exposureOf(args.projectId, profile.id, now, proposedVisit, result.records[i] as ExposureRecord));
+    const exposures: PendingExposure[] = pending.map((i) => exposureOf(args.projectId, profile.id, now, proposedVisit, sessionId, result.records[i] as ExposureRecord));
     if (touch !== null || exposures.length > 0) writeBehindFor(args.handle).add(touch, exposures);
     return;
   }
@@ -120,6 +120,6 @@ function indexesOf(records: ChooseResult["records"]): number[] {
   return out;
 }
 
-function exposureOf(projectId: string, profileId: string, now: number, visit: string, r: ExposureRecord): PendingExposure {
-  return { project: projectId, per: r.personalizationId, exp: r.experienceId, profile: profileId, arm: r.arm, at_ms: now, visit, new_assign: r.newAssignment };
+function exposureOf(projectId: string, profileId: string, now: number, visit: string, session: string | null, r: ExposureRecord): PendingExposure {
+  return { project: projectId, per: r.personalizationId, exp: r.experienceId, profile: profileId, arm: r.arm, at_ms: now, visit, session, new_assign: r.newAssignment };
 }

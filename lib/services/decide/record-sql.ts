@@ -74,7 +74,9 @@ const FLUSH_NOW = "to_timestamp(t.at_ms / 1000)";
  * their `always` displays, in one statement. Profiles are locked in id order, as RECORD_CLAIMS does.
  *
  * $1 touches as JSON [{id, at_ms, session, proposed, account}], $2 exposures as JSON
- * [{project, per, exp, profile, arm, at_ms, visit, new_assign}].
+ * [{project, per, exp, profile, arm, at_ms, visit, session, new_assign}]. An exposure is logged in its
+ * request's session when it named one, else in the visit the flush settled the profile on (the
+ * latest activity of the profile in the batch wins, as for the profile itself).
  */
 export const FLUSH = `
 with
@@ -87,12 +89,11 @@ with
       account_id = coalesce(t.account, p.account_id)
     from t, locked where p.id = t.id and locked.id = p.id
     returning p.id, p.visit_id),
-  x as (select * from json_to_recordset($2::json) as x(project text, per text, exp text, profile text, arm text, at_ms float8, visit text, new_assign boolean)),
+  x as (select * from json_to_recordset($2::json) as x(project text, per text, exp text, profile text, arm text, at_ms float8, visit text, session text, new_assign boolean)),
   logged as (
     insert into exposures (project_id, personalization_id, experience_id, profile_id, arm, visit_id, created_at)
-    select x.project, x.per, x.exp, x.profile, x.arm::arm, coalesce((select touch.visit_id from touch where touch.id = x.profile), x.visit),
-           to_timestamp(x.at_ms / 1000)
-      from x),
+    select x.project, x.per, x.exp, x.profile, x.arm::arm, coalesce(x.session, touch.visit_id, x.visit), to_timestamp(x.at_ms / 1000)
+      from x left join touch on touch.id = x.profile),
   first as (
     insert into experience_exposures (project_id, personalization_id, experience_id, profile_id, arm, first_at)
     select distinct on (x.exp, x.profile) x.project, x.per, x.exp, x.profile, x.arm::arm, to_timestamp(x.at_ms / 1000)

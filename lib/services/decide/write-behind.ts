@@ -32,7 +32,10 @@ export interface PendingExposure {
   readonly profile: string;
   readonly arm: Arm;
   readonly at_ms: number;
+  /** The visit the decision settled on (the profile's active visit, or a new one it proposed)… */
   readonly visit: string;
+  /** …unless the request named its session, which is then the visit (SPEC §2.6). */
+  readonly session: string | null;
   readonly new_assign: boolean;
 }
 
