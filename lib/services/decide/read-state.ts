@@ -16,7 +16,8 @@ export const MAX_EVENTS_PER_DECISION = 5000;
  * as lookup.ts) and, for that profile, returns what the request's read plan asks for: attributes,
  * the current visit (the request's `sessionId`, or the stored visit if the profile was active in
  * the last 30 minutes, else none: a new visit starts), the events of the planned names within
- * their windows, the static segment memberships of the user id, the sticky arms, and the earlier
+ * their windows (each name and window an index range; names whose properties no condition reads
+ * come from the index alone, without their rows), the static segment memberships of the user id, the sticky arms, and the earlier
  * `once` claims and `once_per_visit` claims of this visit.
  *
  * $1 the requests as JSON: [{i, project, pid, uid, sid, now (epoch ms), en: event names, ew: their
@@ -34,12 +35,16 @@ select r.i, pid.id as pid_target, uid.id as uid_target,
   extract(epoch from t.last_activity_at)::float8 * 1000 as last_activity_ms,
   v.visit_id,
   case when t.id is not null and cardinality(r.en) > 0 then (
-    select json_agg(json_build_array(e.name, extract(epoch from e.occurred_at)::float8 * 1000,
-                                     case when e.name = any(r.pn) then e.properties end))
+    select json_agg(json_build_array(e.name, extract(epoch from e.occurred_at)::float8 * 1000, e.properties))
       from (select e.name, e.occurred_at, e.properties
-              from unnest(r.en, r.ew) as n(name, window_ms)
-              join events e on e.project_id = r.project and e.profile_id = t.id and e.name = n.name
-                           and (n.window_ms is null or e.occurred_at >= to_timestamp((r.now - n.window_ms) / 1000))
+              from (select n.name, coalesce(to_timestamp((r.now - n.window_ms) / 1000), '-infinity') as since, n.name = any(r.pn) as props
+                      from unnest(r.en, r.ew) as n(name, window_ms)) n
+              cross join lateral (
+                select e.name, e.occurred_at, e.properties from events e
+                 where n.props and e.project_id = r.project and e.profile_id = t.id and e.name = n.name and e.occurred_at >= n.since
+                union all
+                select e.name, e.occurred_at, null from events e
+                 where not n.props and e.project_id = r.project and e.profile_id = t.id and e.name = n.name and e.occurred_at >= n.since) e
              order by e.occurred_at desc
              limit $2) e) end as events,
   case when cardinality(r.segs) > 0 and coalesce(t.user_id, r.uid) is not null then (
