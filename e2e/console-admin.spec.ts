@@ -1,4 +1,5 @@
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { cutOffOutside, snap } from "./helpers";
 
 // The console's project pages as an owner and a viewer use them: API keys (create, use, revoke),
 // members (invite a viewer, who can look but not change), settings (time zone), the data pages,
@@ -21,10 +22,6 @@ async function signIn(page: Page, who: { email: string; password: string }, { op
   await page.getByLabel("Password").fill(who.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/demo\/shop\/personalizations$/);
-}
-
-async function snap(page: Page, testInfo: TestInfo, name: string) {
-  await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
 }
 
 test.beforeAll(async ({ request }) => {
@@ -200,14 +197,7 @@ test("the API reference renders and answers with the network to the outside cut 
 }, testInfo) => {
   // Swagger UI parses and renders the whole document in one go: seconds on a busy CI machine.
   test.setTimeout(120_000);
-  const outside: string[] = [];
-  await page.route("**/*", (route) => {
-    const { hostname, protocol } = new URL(route.request().url());
-    if (protocol === "data:" || protocol === "blob:" || hostname === "127.0.0.1" || hostname === "localhost")
-      return route.continue();
-    outside.push(route.request().url());
-    return route.abort();
-  });
+  const outside = await cutOffOutside(page);
   await signIn(page, ADA);
   await page.goto("/demo/shop/api-reference");
   const reference = page.locator(".bespoke-swagger");

@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page, type TestInfo } from "@playwright/test";
+import { cutOffOutside, replaceEditorText, snap } from "./helpers";
 
 // The rest of issue 5's list for authoring, as a person goes through it in the console:
 // - the whole create flow with the network to the outside cut off by page.route: Monaco marks
@@ -22,10 +23,6 @@ test.beforeAll(async ({ request }) => {
 
 const unique = (testInfo: TestInfo) => `${Date.now().toString(36)}${testInfo.retry}`;
 
-async function snap(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
-}
-
 async function signIn(page: Page, who: { email: string; password: string } = ADA): Promise<void> {
   // After hydration: a value typed before React takes over the form is not in its state.
   await page.goto("/sign-in", { waitUntil: "networkidle" });
@@ -35,32 +32,6 @@ async function signIn(page: Page, who: { email: string; password: string } = ADA
   await expect(page).toHaveURL(/\/demo\/shop\//);
 }
 
-/** Aborts every request to a host other than the app's own; returns the list of those requests. */
-async function cutOffOutside(page: Page): Promise<string[]> {
-  const outside: string[] = [];
-  await page.route("**/*", (route) => {
-    const { hostname, protocol } = new URL(route.request().url());
-    if (protocol === "data:" || protocol === "blob:" || hostname === "127.0.0.1" || hostname === "localhost")
-      return route.continue();
-    outside.push(route.request().url());
-    return route.abort();
-  });
-  return outside;
-}
-
-/** Replaces the whole text of a Monaco editor with a paste (typing would auto-close brackets). */
-async function replaceEditorText(page: Page, editor: Locator, text: string): Promise<void> {
-  await editor.locator(".view-lines").click();
-  await page.keyboard.press("ControlOrMeta+A");
-  await editor.locator("textarea").evaluate((input, value) => {
-    const data = new DataTransfer();
-    data.setData("text/plain", value);
-    input.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
-  await expect(editor.locator(".view-lines")).toContainText(text.split("\n").at(-1)?.trim().slice(0, 12) ?? "");
-}
-
-/** A draft with the given experiences (no audience: they need setup, which a draft allows). */
 async function createDraft(page: Page, name: string, experiences: string[]): Promise<{ id: string; selector: string }> {
   const created = await page.request.post(`${API}/personalizations`, {
     data: { name, experiences: experiences.map((e) => ({ name: e, payload: { title: e } })) },

@@ -1,4 +1,5 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { replaceEditorText } from "./helpers";
 
 // The authoring flow as a marketer goes through it, with the real widgets: a payload typed into
 // Monaco (loaded from the app itself: no request leaves 127.0.0.1), an audience built with rows,
@@ -28,22 +29,6 @@ function foreignRequests(page: Page): string[] {
     if ((url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "127.0.0.1") foreign.push(request.url());
   });
   return foreign;
-}
-
-/**
- * Replaces the whole text of a Monaco editor by pasting it (typed text would be auto-closed by
- * the editor: `{` becomes `{}`). The paste is a ClipboardEvent on Monaco's input, as the browser
- * fires it for Ctrl+V, without needing the system clipboard.
- */
-async function replaceEditorText(page: Page, editor: Locator, text: string): Promise<void> {
-  await editor.locator(".view-lines").click();
-  await page.keyboard.press("ControlOrMeta+A");
-  await editor.locator("textarea").evaluate((input, value) => {
-    const data = new DataTransfer();
-    data.setData("text/plain", value);
-    input.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
-  await expect(editor.locator(".view-lines")).toContainText(text.split("\n").at(-1)?.trim().slice(0, 12) ?? "");
 }
 
 test("create a personalization with the payload editor and the audience builder, start it, then reorder and pause", async ({
