@@ -7,6 +7,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { lockHolder } from "../db/data-dir-lock";
 import { frequentistTest } from "../lib/stats";
 import { formatCount, formatPValue } from "../components/results/format";
+import { signUp } from "./helpers";
 
 // A newcomer's path to the Results tab, as the README tells it: start the server on the embedded
 // database and sign up; stop it; `npm run demo`; start it again and open the demo's results. Runs
@@ -91,12 +92,7 @@ test("npm run demo: the results page shows the planted uplift as significant and
     server = await startServer();
     await page.goto(`${base}/`);
     await expect(page).toHaveURL(/\/sign-up$/);
-    await page.getByLabel("Your name").fill("Grace Newcomer");
-    await page.getByLabel("Email").fill("grace@example.com");
-    await page.getByLabel("Password").fill("correct horse battery");
-    await page.getByLabel("Organization").fill("acme");
-    await page.getByLabel("First project").fill("web");
-    await page.getByRole("button", { name: "Create workspace" }).click();
+    await signUp(page, { name: "Grace Newcomer", email: "grace@example.com", password: "correct horse battery", organization: "acme", project: "web" });
     await expect(page).toHaveURL(/\/acme\/web\/personalizations$/);
     await stopServer(server);
     server = null;

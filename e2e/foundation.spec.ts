@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
+import { signUp } from "./helpers";
 
 const run = promisify(execFile);
 
@@ -40,12 +41,7 @@ test("a key made by the CLI while the server runs reaches a protected route", as
 test("the first visitor signs up and lands in the console shell", async ({ page }, testInfo) => {
   await page.goto("/");
   await expect(page).toHaveURL(/\/sign-up$/);
-  await page.getByLabel("Your name").fill("Ada Founder");
-  await page.getByLabel("Email").fill("ada@example.com");
-  await page.getByLabel("Password").fill("correct horse battery");
-  await page.getByLabel("Organization").fill("demo");
-  await page.getByLabel("First project").fill("shop");
-  await page.getByRole("button", { name: "Create workspace" }).click();
+  await signUp(page, { name: "Ada Founder", email: "ada@example.com", password: "correct horse battery", organization: "demo", project: "shop" });
 
   await expect(page).toHaveURL(/\/demo\/shop\/personalizations$/);
   await expect(page.getByRole("heading", { name: "Personalizations", level: 1 })).toBeVisible();

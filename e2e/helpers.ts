@@ -34,3 +34,13 @@ export async function replaceEditorText(page: Page, editor: Locator, text: strin
   }, text);
   await expect(editor.locator(".view-lines")).toContainText(text.split("\n").at(-1)?.trim().slice(0, 12) ?? "");
 }
+
+/** Fills the sign-up form of an empty instance (the page is on /sign-up) and creates the workspace. */
+export async function signUp(page: Page, who: { name: string; email: string; password: string; organization: string; project: string }): Promise<void> {
+  await page.getByLabel("Your name").fill(who.name);
+  await page.getByLabel("Email").fill(who.email);
+  await page.getByLabel("Password").fill(who.password);
+  await page.getByLabel("Organization").fill(who.organization);
+  await page.getByLabel("First project").fill(who.project);
+  await page.getByRole("button", { name: "Create workspace" }).click();
+}
