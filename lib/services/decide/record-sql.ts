@@ -1,5 +1,24 @@
 import { lastActivitySql, nextVisitSql } from "../profiles-identity/visit";
 
+/**
+ * The `locked` and `touch` CTEs both writes share: the activity of the profiles in `rows` (a CTE
+ * with one row per profile) — the visit rule applied atomically, the latest activity kept, the
+ * account set — with the profiles locked in id order first, so two such statements cannot deadlock
+ * on each other's profiles. `touch` returns (id, visit_id) of every profile it updated.
+ */
+function touchProfiles(rows: string, c: { id: string; now: string; session: string; proposed: string; account: string; where?: string }): string {
+  return `
+  locked as (
+    select p.id from profiles p where p.id in (select ${c.id} from ${rows}${c.where ? ` where ${c.where}` : ""}) order by p.id for update),
+  touch as (
+    update profiles p set
+      visit_id = ${nextVisitSql(c.now, c.session, c.proposed, "p")},
+      last_activity_at = ${lastActivitySql(c.now, "p")},
+      account_id = coalesce(${c.account}, p.account_id)
+    from ${rows}, locked where p.id = ${c.id} and locked.id = p.id
+    returning p.id, p.visit_id)`;
+}
+
 const Q_NOW = "to_timestamp(q.now / 1000)";
 const RR_NOW = "to_timestamp(rr.now / 1000)";
 
@@ -11,8 +30,7 @@ const RR_NOW = "to_timestamp(rr.now / 1000)";
  * exposure per visit), and only for the displays it won (and every `always` one) logs the exposure
  * and stores a new sticky arm. It returns, per decision, the experiences whose claim was lost to a
  * concurrent request; the caller decides those selectors again (the engine's claim protocol).
- * Profiles are locked, and rows inserted, in id order, so two such statements cannot deadlock on
- * each other's profiles.
+ * Profiles are locked (touchProfiles), and rows inserted, in id order.
  *
  * $1 the decisions as JSON [{i, project, profile, now (ms), sid, proposed (visit id), account,
  * touch (update the profile's activity?)}], $2 their displays as JSON [{i, per, exp, arm, freq,
@@ -21,15 +39,7 @@ const RR_NOW = "to_timestamp(rr.now / 1000)";
 export const RECORD_CLAIMS = `
 with
   q as (select * from json_to_recordset($1::json) as q(i int, project text, profile text, now float8, sid text, proposed text, account text, touch boolean)),
-  locked as (
-    select p.id from profiles p where p.id in (select q.profile from q where q.touch) order by p.id for update),
-  touch as (
-    update profiles p set
-      visit_id = ${nextVisitSql(Q_NOW, "q.sid", "q.proposed", "p")},
-      last_activity_at = ${lastActivitySql(Q_NOW, "p")},
-      account_id = coalesce(q.account, p.account_id)
-    from q, locked where p.id = q.profile and locked.id = p.id
-    returning p.id, p.visit_id),
+  ${touchProfiles("q", { id: "q.profile", now: Q_NOW, session: "q.sid", proposed: "q.proposed", account: "q.account", where: "q.touch" }).trim()},
   visit as (
     select q.i, q.project, q.profile, q.now, coalesce(touch.visit_id, q.sid, q.proposed) as id
       from q left join touch on touch.id = q.profile),
@@ -71,7 +81,7 @@ const FLUSH_NOW = "to_timestamp(t.at_ms / 1000)";
 
 /**
  * The write-behind flush (see write-behind.ts): the activity of many profiles and the exposures of
- * their `always` displays, in one statement. Profiles are locked in id order, as RECORD_CLAIMS does.
+ * their `always` displays, in one statement. Profiles are locked in id order (touchProfiles).
  *
  * $1 touches as JSON [{id, at_ms, session, proposed, account}], $2 exposures as JSON
  * [{project, per, exp, profile, arm, at_ms, visit, session, new_assign}]. An exposure is logged in its
@@ -81,14 +91,7 @@ const FLUSH_NOW = "to_timestamp(t.at_ms / 1000)";
 export const FLUSH = `
 with
   t as (select * from json_to_recordset($1::json) as t(id text, at_ms float8, session text, proposed text, account text)),
-  locked as (select p.id from profiles p where p.id in (select t.id from t) order by p.id for update),
-  touch as (
-    update profiles p set
-      visit_id = ${nextVisitSql(FLUSH_NOW, "t.session", "t.proposed", "p")},
-      last_activity_at = ${lastActivitySql(FLUSH_NOW, "p")},
-      account_id = coalesce(t.account, p.account_id)
-    from t, locked where p.id = t.id and locked.id = p.id
-    returning p.id, p.visit_id),
+  ${touchProfiles("t", { id: "t.id", now: FLUSH_NOW, session: "t.session", proposed: "t.proposed", account: "t.account" }).trim()},
   x as (select * from json_to_recordset($2::json) as x(project text, per text, exp text, profile text, arm text, at_ms float8, visit text, session text, new_assign boolean)),
   logged as (
     insert into exposures (project_id, personalization_id, experience_id, profile_id, arm, visit_id, created_at)
