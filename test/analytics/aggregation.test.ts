@@ -107,13 +107,19 @@ function compare(results: Results, seeded: { experienceIds: string[]; metricIds:
   return checked;
 }
 
+/** A project and a personalization with `experiences`, the generated data set stored. */
+async function seededProject(experiences: string[], profilePrefix: string) {
+  const p = await createTestProject();
+  const seeded = await seedPersonalization(p, { experiences, metrics: METRICS });
+  const data = generate(seeded.experienceIds, `${profilePrefix}-${p.project}`);
+  await insertExposures(p, seeded.id, data.exposures);
+  await insertEvents(p, data.events);
+  return { p, seeded, data };
+}
+
 describe("results: SQL aggregation against a JavaScript reference", () => {
   it("matches per experience, per arm and in the total, for every measure and aggregation", async () => {
-    const p = await createTestProject();
-    const seeded = await seedPersonalization(p, { experiences: ["A", "B", "C"], metrics: METRICS });
-    const data = generate(seeded.experienceIds, `u-${p.project}`);
-    await insertExposures(p, seeded.id, data.exposures);
-    await insertEvents(p, data.events);
+    const { p, seeded, data } = await seededProject(["A", "B", "C"], "u");
     const to = new Date(START + 40 * DAY);
 
     const results = await getPersonalizationResults(p.ctx, seeded.id, { engine: "frequentist" }, { now: to });
@@ -130,11 +136,7 @@ describe("results: SQL aggregation against a JavaScript reference", () => {
   });
 
   it("matches inside a date range (first exposures in [from, to), events before to)", async () => {
-    const p = await createTestProject();
-    const seeded = await seedPersonalization(p, { experiences: ["A", "B"], metrics: METRICS });
-    const data = generate(seeded.experienceIds, `r-${p.project}`);
-    await insertExposures(p, seeded.id, data.exposures);
-    await insertEvents(p, data.events);
+    const { p, seeded, data } = await seededProject(["A", "B"], "r");
     const results = await getPersonalizationResults(
       p.ctx,
       seeded.id,
@@ -146,11 +148,7 @@ describe("results: SQL aggregation against a JavaScript reference", () => {
   });
 
   it("gives the same figures when a call is split by profile into slices that run side by side", async () => {
-    const p = await createTestProject();
-    const seeded = await seedPersonalization(p, { experiences: ["A", "B", "C"], metrics: METRICS });
-    const data = generate(seeded.experienceIds, `s-${p.project}`);
-    await insertExposures(p, seeded.id, data.exposures);
-    await insertEvents(p, data.events);
+    const { p, seeded, data } = await seededProject(["A", "B", "C"], "s");
     const to = new Date(START + 40 * DAY);
     const slices = await profileSlices(p.ctx.db, p.ctx.project.id, seeded.id, { samplePercent: 100, fromUnits: 0 });
     expect(slices.length).toBeGreaterThan(1);
