@@ -1,6 +1,6 @@
 import type { DbHandle } from "../../../db/client";
 import type { Arm, EngineEvent } from "../../engine";
-import { lookupOf, type IdentityLookup } from "../profiles-identity/lookup";
+import { lookupOf, profileIdLookup, userIdLookup, type IdentityLookup } from "../profiles-identity/lookup";
 import { Batcher, batcherPerHandle } from "./batcher";
 import type { Identity } from "../profiles-identity/profile-key";
 import { hotQuery } from "../profiles-identity/raw-sql";
@@ -12,8 +12,8 @@ export const MAX_EVENTS_PER_DECISION = 5000;
 /**
  * The read of decisions — one statement, one round trip, for every decision the batcher gathered
  * (batcher.ts; usually one, under load many). For each request row it resolves the identity (the
- * profile of the `userId`, else of the anonymous `profileId`, one `merged_into_id` hop followed,
- * as lookup.ts) and, for that profile, returns what the request's read plan asks for: attributes,
+ * profile of the `userId`, else of the anonymous `profileId`, one `merged_into_id` hop followed:
+ * lookup.ts's subqueries) and, for that profile, returns what the request's read plan asks for: attributes,
  * the current visit (the request's `sessionId`, or the stored visit if the profile was active in
  * the last 30 minutes, else none: a new visit starts), the events of the planned names within
  * their windows (each name and window an index range; names whose properties no condition reads
@@ -62,14 +62,8 @@ select r.i, pid.id as pid_target, uid.id as uid_target,
       from visit_exposures x
      where x.experience_id = any(r.visit) and x.profile_id = t.id and x.visit_id = v.visit_id) end as exposed_this_visit
 from r
-left join lateral (
-  select coalesce(p.merged_into_id, p.id) as id
-    from profile_ids i join profiles p on p.id = i.profile_id
-   where r.pid is not null and i.project_id = r.project and i.value = r.pid) pid on true
-left join lateral (
-  select coalesce(p.merged_into_id, p.id) as id
-    from profiles p
-   where r.uid is not null and p.project_id = r.project and p.user_id = r.uid) uid on true
+left join lateral (${profileIdLookup("r.project", "r.pid")}) pid on true
+left join lateral (${userIdLookup("r.project", "r.uid")}) uid on true
 left join profiles t on t.id = coalesce(uid.id, pid.id)
 cross join lateral (
   select case when r.sid is not null then r.sid

@@ -13,16 +13,30 @@ export interface IdentityLookup {
   readonly pidUser: string | null;
 }
 
-/** SQL for one identity: $1 project, $2 profileId, $3 userId → pid_target, uid_target, pid_user. */
-export const LOOKUP_CTES = `
-  pid as (
+/**
+ * The live profile an anonymous `profileId` belongs to (one `merged_into_id` hop), as a subquery
+ * over SQL expressions for the project and the id: parameters here, a row's columns in the
+ * decision read (read-state.ts).
+ */
+export function profileIdLookup(project: string, profileId: string): string {
+  return `
     select coalesce(p.merged_into_id, p.id) as id
       from profile_ids i join profiles p on p.id = i.profile_id
-     where $2::text is not null and i.project_id = $1 and i.value = $2::text),
-  uid as (
+     where ${profileId} is not null and i.project_id = ${project} and i.value = ${profileId}`;
+}
+
+/** The live profile of a `userId` (one `merged_into_id` hop), as profileIdLookup. */
+export function userIdLookup(project: string, userId: string): string {
+  return `
     select coalesce(p.merged_into_id, p.id) as id
       from profiles p
-     where $3::text is not null and p.project_id = $1 and p.user_id = $3::text)`;
+     where ${userId} is not null and p.project_id = ${project} and p.user_id = ${userId}`;
+}
+
+/** SQL for one identity: $1 project, $2 profileId, $3 userId → pid_target, uid_target, pid_user. */
+export const LOOKUP_CTES = `
+  pid as (${profileIdLookup("$1", "$2::text")}),
+  uid as (${userIdLookup("$1", "$3::text")})`;
 
 export const LOOKUP_COLUMNS = `
   (select id from pid) as pid_target,
