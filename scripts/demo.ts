@@ -139,6 +139,8 @@ export interface DemoResult {
   counts: GeneratedCounts;
   now: Date;
   ms: number;
+  /** Accounts made owners of the demo organization (every owner of an organization on the instance). */
+  ownersAdded: number;
 }
 
 /** Mulberry32: a small seeded PRNG. */
@@ -438,6 +440,7 @@ export async function seedDemo(handle: DbHandle, options: DemoOptions = {}): Pro
     counts,
     now,
     ms: performance.now() - started,
+    ownersAdded: owners.length,
   };
 }
 
@@ -485,7 +488,12 @@ async function main(): Promise<void> {
     }
     console.log(`\nDone in ${elapsed()} (seeding ${(result.ms / 1000).toFixed(1)} s).`);
     console.log(
-      `\nThe demo has no accounts of its own. Open the console as a member of "${DEMO_ORG}" (owners of this instance were added), or read the results with an API key:\n  npm run cli -- create-key ${DEMO_ORG} ${DEMO_PROJECT} --scopes manage\n  curl -H "Authorization: Bearer <key>" ${base}/api/v1/${DEMO_ORG}/projects/${DEMO_PROJECT}/personalizations/${result.personalizations[0]?.id}/results`,
+      result.ownersAdded > 0
+        ? `\nThe demo has no accounts of its own: the ${result.ownersAdded} owner(s) of this instance's organizations were made owners of "${DEMO_ORG}" and can open it in the console.`
+        : `\nNobody has signed up on this instance yet, so nobody could be added to "${DEMO_ORG}" and the links above will answer 404. Start the server, sign up at ${base}, stop it and run npm run demo again: every owner is added to "${DEMO_ORG}".`,
+    );
+    console.log(
+      `Or read the results with an API key:\n  npm run cli -- create-key ${DEMO_ORG} ${DEMO_PROJECT} --scopes manage\n  curl -H "Authorization: Bearer <key>" ${base}/api/v1/${DEMO_ORG}/projects/${DEMO_PROJECT}/personalizations/${result.personalizations[0]?.id}/results`,
     );
   } finally {
     await handle.close();
