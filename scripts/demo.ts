@@ -324,13 +324,23 @@ async function writeRows(handle: DbHandle, projectId: string, rows: Rows, tag: s
     e.map((r, i) => ({ ...project, profile_id: r.profileId, event_id: `demo-${tag}-${i}`, name: r.name, properties: r.properties, session_id: r.sessionId, at: iso(r.at) })),
   );
   // The catalogs the audience builder and the metric editor complete from.
-  const names = new Map<string, number>();
-  for (const event of e) names.set(event.name, (names.get(event.name) ?? 0) + 1);
+  // First and last seen are the history's, as if the events had arrived when they happened.
+  const names = new Map<string, { n: number; first: number; last: number }>();
+  for (const event of e) {
+    const seen = names.get(event.name);
+    if (seen) {
+      seen.n += 1;
+      seen.first = Math.min(seen.first, event.at);
+      seen.last = Math.max(seen.last, event.at);
+    } else names.set(event.name, { n: 1, first: event.at, last: event.at });
+  }
+  const seen = [...names.values()];
   await handle.query(
     `insert into catalog_events as c (project_id, name, count, first_seen_at, last_seen_at)
-     select '${projectId}', name, n, now(), now() from unnest($1::text[], $2::int[]) as r(name, n)
-     on conflict (project_id, name) do update set count = c.count + excluded.count, last_seen_at = excluded.last_seen_at`,
-    [[...names.keys()], [...names.values()]],
+     select '${projectId}', name, n, first, last from unnest($1::text[], $2::int[], $3::timestamptz[], $4::timestamptz[]) as r(name, n, first, last)
+     on conflict (project_id, name) do update set count = c.count + excluded.count,
+       first_seen_at = least(c.first_seen_at, excluded.first_seen_at), last_seen_at = greatest(c.last_seen_at, excluded.last_seen_at)`,
+    [[...names.keys()], seen.map((x) => x.n), seen.map((x) => iso(x.first)), seen.map((x) => iso(x.last))],
   );
   const attributes: [string, string][] = [
     ["user.segment", "string"],
