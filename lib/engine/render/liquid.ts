@@ -1,4 +1,4 @@
-import { Liquid, type FilterImplOptions } from "liquidjs";
+import { Context, Liquid, type FilterImplOptions } from "liquidjs";
 
 type FilterHandler = Extract<FilterImplOptions, (...args: never[]) => unknown>;
 type FilterThis = ThisParameterType<FilterHandler>;
@@ -23,13 +23,52 @@ export const LIQUID_LIMITS = {
   parseLimit: 65_536,
   /** Milliseconds for one string's render. */
   renderLimit: 50,
-  /** Tag and output renders in one string's render: bounds loops. */
+  /** Template renders (tags, outputs and text, every loop iteration's) in one string's render: bounds loops by count. */
   templateLimit: 10_000,
   /** liquidjs's allocation units (string and array growth) in one render. */
   memoryLimit: 10_000_000,
   /** Characters of the whole rendered payload. */
   outputLimit: 262_144,
 } as const;
+
+type Limiter = Context["renderLimit"];
+/** liquidjs's limiter class (not exported by the package): the type of a context's limits. */
+const LiquidLimiter = new Context().renderLimit.constructor as new (resource: string, limit: number) => Limiter;
+
+/**
+ * The render limiter of one string's render: liquidjs checks it, with the current time, before
+ * every template it renders — each tag, output and piece of text, in every loop iteration. On top
+ * of liquidjs's deadline it counts those checks, so a loop is bounded by
+ * {@link LIQUID_LIMITS.templateLimit} renders whatever the machine's speed (liquidjs 10.30 declares
+ * a `templateLimit` render option but does not enforce it).
+ */
+class RenderBudget extends LiquidLimiter {
+  private renders = 0;
+
+  constructor(private readonly maxRenders: number, ms: number) {
+    super("template render", performance.now() + ms);
+  }
+
+  override check(now: number): void {
+    this.renders += 1;
+    if (this.renders > this.maxRenders) {
+      throw new Error(`template render limit exceeded: more than ${this.maxRenders} tag and output renders (a loop that runs too long?)`);
+    }
+    super.check(now);
+  }
+}
+
+/**
+ * Renders parsed templates synchronously with every limit: a fresh context per call, carrying
+ * the engine's options (memory limit included) and a {@link RenderBudget}.
+ */
+export function renderBounded(engine: Liquid, templates: Parameters<Liquid["renderSync"]>[0], scope: object): unknown {
+  const context = new Context(scope, engine.options, { sync: true }, {
+    renderLimit: new RenderBudget(LIQUID_LIMITS.templateLimit, LIQUID_LIMITS.renderLimit),
+    liquid: engine,
+  });
+  return engine.renderSync(templates, context);
+}
 
 /** Where the decision's instant travels in the render scope, for the `date` filters. */
 export const NOW_KEY = "__bespoke_now_ms";

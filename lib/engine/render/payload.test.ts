@@ -61,6 +61,19 @@ describe("payload rendering", () => {
     expect(result).toMatchObject({ path: "list.1" });
   });
 
+  it("bounds loops by the number of renders, whatever the machine's speed", () => {
+    // Each iteration of a body with one piece of text is two renders (the body, and the text):
+    // 4 000 iterations stay under the 10 000 renders of one string, 6 000 do not — however fast
+    // they would run, and both far below the output cap.
+    const loop = (n: number) => ({ t: `{% for i in (1..${n}) %}x{% endfor %}` });
+    expect(render(loop(4_000))).toEqual({ ok: true, body: { t: "x".repeat(4_000) } });
+    expect(render(loop(6_000))).toMatchObject({ ok: false, path: "t", error: expect.stringMatching(/render limit/) });
+    // Nested loops count every inner iteration, and an empty body still counts.
+    expect(render({ t: "{% for i in (1..200) %}{% for j in (1..200) %}{% endfor %}{% endfor %}" })).toMatchObject({ ok: false, path: "t" });
+    // The count is per string: two strings of 4 000 iterations each both render.
+    expect(render({ a: loop(4_000).t, b: loop(4_000).t })).toMatchObject({ ok: true });
+  });
+
   it("fails when the output grows past the size cap", () => {
     const big = "{% for i in (1..4000) %}" + "y".repeat(100) + "{% endfor %}";
     const result = render({ a: big, b: big });

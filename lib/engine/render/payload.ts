@@ -1,5 +1,5 @@
 import type { Template } from "liquidjs";
-import { LIQUID_LIMITS, NOW_KEY, liquidFor } from "./liquid";
+import { LIQUID_LIMITS, NOW_KEY, liquidFor, renderBounded } from "./liquid";
 
 /**
  * Payload templating (SPEC §5). Every string value in a payload is a Liquid template (object keys
@@ -69,7 +69,7 @@ export function compilePayload(payload: unknown, timezone = "UTC"): CompiledPayl
       return (scope, budget) => {
         let out: unknown;
         try {
-          out = engine.renderSync(templates, scope, { templateLimit: LIQUID_LIMITS.templateLimit });
+          out = renderBounded(engine, templates, scope);
         } catch (error) {
           throw new RenderFailure(path, messageOf(error));
         }
