@@ -105,7 +105,8 @@ test("npm run demo: the results page shows the planted uplift as significant and
     const link = /Results: http:\/\/localhost:\d+(\/demo\/shop\/personalizations\/per_\w+\?tab=results)/.exec(stdout);
     expect(link, stdout).not.toBeNull();
     resultsPath = link?.[1] ?? "";
-    expect(stdout).toContain("owners of this instance were added");
+    // Grace, who signed up above, is the one owner on the instance: she is made an owner of the demo.
+    expect(stdout).toContain(`the 1 owner(s) of this instance's organizations were made owners of "demo"`);
   });
 
   await test.step("the owner opens the demo's results", async () => {
