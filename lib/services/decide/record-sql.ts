@@ -19,8 +19,8 @@ function touchProfiles(rows: string, c: { id: string; now: string; session: stri
     returning p.id, p.visit_id)`;
 }
 
-const Q_NOW = "to_timestamp(q.now / 1000)";
-const RR_NOW = "to_timestamp(rr.now / 1000)";
+/** The instant of an epoch-milliseconds column (the decisions' and exposures' `now`) as a timestamp. */
+const at = (msColumn: string) => `to_timestamp(${msColumn} / 1000)`;
 
 /**
  * The synchronous write of decisions that claim a `once` or `once_per_visit` display — one
@@ -39,7 +39,7 @@ const RR_NOW = "to_timestamp(rr.now / 1000)";
 export const RECORD_CLAIMS = `
 with
   q as (select * from json_to_recordset($1::json) as q(i int, project text, profile text, now float8, sid text, proposed text, account text, touch boolean)),
-  ${touchProfiles("q", { id: "q.profile", now: Q_NOW, session: "q.sid", proposed: "q.proposed", account: "q.account", where: "q.touch" }).trim()},
+  ${touchProfiles("q", { id: "q.profile", now: at("q.now"), session: "q.sid", proposed: "q.proposed", account: "q.account", where: "q.touch" }).trim()},
   visit as (
     select q.i, q.project, q.profile, q.now, coalesce(touch.visit_id, q.sid, q.proposed) as id
       from q left join touch on touch.id = q.profile),
@@ -49,12 +49,12 @@ with
       join visit on visit.i = x.i),
   first as (
     insert into experience_exposures (project_id, personalization_id, experience_id, profile_id, arm, first_at)
-    select rr.project, rr.per, rr.exp, rr.profile, rr.arm::arm, ${RR_NOW} from rr order by rr.profile, rr.exp
+    select rr.project, rr.per, rr.exp, rr.profile, rr.arm::arm, ${at("rr.now")} from rr order by rr.profile, rr.exp
     on conflict do nothing
     returning profile_id, experience_id),
   per_visit as (
     insert into visit_exposures (project_id, experience_id, profile_id, visit_id, created_at)
-    select rr.project, rr.exp, rr.profile, rr.visit_id, ${RR_NOW} from rr where rr.freq = 'once_per_visit' order by rr.profile, rr.exp
+    select rr.project, rr.exp, rr.profile, rr.visit_id, ${at("rr.now")} from rr where rr.freq = 'once_per_visit' order by rr.profile, rr.exp
     on conflict do nothing
     returning profile_id, experience_id),
   ok as (
@@ -64,11 +64,11 @@ with
         or (rr.freq = 'once_per_visit' and exists (select 1 from per_visit v where v.profile_id = rr.profile and v.experience_id = rr.exp))),
   logged as (
     insert into exposures (project_id, personalization_id, experience_id, profile_id, arm, visit_id, created_at)
-    select ok.project, ok.per, ok.exp, ok.profile, ok.arm::arm, ok.visit_id, to_timestamp(ok.now / 1000) from ok
+    select ok.project, ok.per, ok.exp, ok.profile, ok.arm::arm, ok.visit_id, ${at("ok.now")} from ok
     returning 1),
   assigned as (
     insert into assignments (project_id, personalization_id, profile_id, arm, created_at)
-    select ok.project, ok.per, ok.profile, ok.arm::arm, to_timestamp(ok.now / 1000) from ok where ok.new_assign order by ok.profile, ok.per
+    select ok.project, ok.per, ok.profile, ok.arm::arm, ${at("ok.now")} from ok where ok.new_assign order by ok.profile, ok.per
     on conflict do nothing
     returning 1)
 select visit.i, visit.id as visit_id,
@@ -76,8 +76,6 @@ select visit.i, visit.id as visit_id,
        coalesce((select array_agg(rr.exp) from rr
                   where rr.i = visit.i and not exists (select 1 from ok where ok.i = rr.i and ok.exp = rr.exp)), '{}') as lost
   from visit`;
-
-const FLUSH_NOW = "to_timestamp(t.at_ms / 1000)";
 
 /**
  * The write-behind flush (see write-behind.ts): the activity of many profiles and the exposures of
@@ -91,20 +89,20 @@ const FLUSH_NOW = "to_timestamp(t.at_ms / 1000)";
 export const FLUSH = `
 with
   t as (select * from json_to_recordset($1::json) as t(id text, at_ms float8, session text, proposed text, account text)),
-  ${touchProfiles("t", { id: "t.id", now: FLUSH_NOW, session: "t.session", proposed: "t.proposed", account: "t.account" }).trim()},
+  ${touchProfiles("t", { id: "t.id", now: at("t.at_ms"), session: "t.session", proposed: "t.proposed", account: "t.account" }).trim()},
   x as (select * from json_to_recordset($2::json) as x(project text, per text, exp text, profile text, arm text, at_ms float8, visit text, session text, new_assign boolean)),
   logged as (
     insert into exposures (project_id, personalization_id, experience_id, profile_id, arm, visit_id, created_at)
-    select x.project, x.per, x.exp, x.profile, x.arm::arm, coalesce(x.session, touch.visit_id, x.visit), to_timestamp(x.at_ms / 1000)
+    select x.project, x.per, x.exp, x.profile, x.arm::arm, coalesce(x.session, touch.visit_id, x.visit), ${at("x.at_ms")}
       from x left join touch on touch.id = x.profile),
   first as (
     insert into experience_exposures (project_id, personalization_id, experience_id, profile_id, arm, first_at)
-    select distinct on (x.exp, x.profile) x.project, x.per, x.exp, x.profile, x.arm::arm, to_timestamp(x.at_ms / 1000)
+    select distinct on (x.exp, x.profile) x.project, x.per, x.exp, x.profile, x.arm::arm, ${at("x.at_ms")}
       from x order by x.exp, x.profile, x.at_ms
     on conflict do nothing),
   assigned as (
     insert into assignments (project_id, personalization_id, profile_id, arm, created_at)
-    select distinct on (x.per, x.profile) x.project, x.per, x.profile, x.arm::arm, to_timestamp(x.at_ms / 1000)
+    select distinct on (x.per, x.profile) x.project, x.per, x.profile, x.arm::arm, ${at("x.at_ms")}
       from x where x.new_assign order by x.per, x.profile, x.at_ms
     on conflict do nothing)
 select (select count(*)::int from touch) as touched`;
