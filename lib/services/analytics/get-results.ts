@@ -5,7 +5,7 @@ import { requireAccess } from "../require-access";
 import { assembleResults } from "./assemble";
 import { resolveRange } from "./date-range";
 import { eventQuery, type EventQueryRow } from "./event-query";
-import { orderMetrics, planQueries, type MetricSpec } from "./metric-plan";
+import { orderMetrics, planQueries, type EventPlan, type MetricSpec } from "./metric-plan";
 import { runResultsQuery } from "./run-query";
 import { mergeSlices, profileSlices, type SliceOptions } from "./split";
 
@@ -39,28 +39,12 @@ export async function getPersonalizationResults(
   // A large personalization is split by profile into slices that run side by side (split.ts); the
   // embedded database runs one statement at a time, so there it stays whole.
   const slices = ctx.handle?.pool || options.split ? await profileSlices(ctx.db, ctx.project.id, parts.row.id, options.split) : [{ from: null, to: null }];
-  const rows = await Promise.all(
-    plans.map(async (plan) =>
-      mergeSlices(
-        await Promise.all(
-          slices.map((profiles) =>
-            runResultsQuery<EventQueryRow>(
-              ctx.db,
-              eventQuery({
-                projectId: ctx.project.id,
-                personalizationId: parts.row.id,
-                from: range.from,
-                to: range.to,
-                timezone: ctx.project.timezone,
-                profiles,
-                ...plan,
-              }),
-            ),
-          ),
-        ),
-      ),
-    ),
-  );
+  // Each plan's statement once per slice, all side by side; a plan's slices are added up.
+  const runPlan = async (plan: EventPlan): Promise<EventQueryRow[]> => {
+    const spec = { projectId: ctx.project.id, personalizationId: parts.row.id, from: range.from, to: range.to, timezone: ctx.project.timezone, ...plan };
+    return mergeSlices(await Promise.all(slices.map((profiles) => runResultsQuery<EventQueryRow>(ctx.db, eventQuery({ ...spec, profiles })))));
+  };
+  const rows = await Promise.all(plans.map(runPlan));
   return assembleResults({
     personalization: {
       id: parts.row.id,

@@ -13,12 +13,6 @@ export interface ProfileSlice {
   to: string | null;
 }
 
-/**
- * Cut points that divide a personalization's exposed profiles into `SLICES` ranges of about equal
- * size, in the byte order the results indexes keep profile ids in: quantiles of a 1% block sample
- * of `experience_exposures` (a few milliseconds, whatever the table's size). A small personalization
- * — fewer than {@link SPLIT_FROM_UNITS} units by the sample — gets one unbounded slice.
- */
 export interface SliceOptions {
   /** Percent of the table's blocks sampled (default 1). */
   samplePercent?: number;
@@ -26,6 +20,12 @@ export interface SliceOptions {
   fromUnits?: number;
 }
 
+/**
+ * Cut points that divide a personalization's exposed profiles into `SLICES` ranges of about equal
+ * size, in the byte order the results indexes keep profile ids in: quantiles of a 1% block sample
+ * of `experience_exposures` (a few milliseconds, whatever the table's size). A small personalization
+ * — fewer than {@link SPLIT_FROM_UNITS} units by the sample — gets one unbounded slice.
+ */
 export async function profileSlices(db: Database, projectId: string, personalizationId: string, options: SliceOptions = {}): Promise<ProfileSlice[]> {
   const percent = options.samplePercent ?? 1;
   const fractions = Array.from({ length: SLICES - 1 }, (_, i) => (i + 1) / SLICES);
@@ -40,7 +40,8 @@ export async function profileSlices(db: Database, projectId: string, personaliza
   return [null, ...cuts].map((from, i) => ({ from, to: cuts[i] ?? null }));
 }
 
-const KEY_COLUMNS = new Set(["experience_id", "arm", "earliest", "set_id", "day"]);
+/** The columns that name a group; every other column is a sum. */
+const KEY_COLUMNS: readonly string[] = ["experience_id", "arm", "earliest", "set_id", "day"];
 
 /**
  * The rows of one statement's slices as if it had run unsplit: rows of the same group (experience,
@@ -52,14 +53,14 @@ export function mergeSlices(slices: readonly EventQueryRow[][]): EventQueryRow[]
   const groups = new Map<string, EventQueryRow>();
   for (const rows of slices) {
     for (const row of rows) {
-      const key = `${row.experience_id}\u0000${row.arm}\u0000${row.earliest}\u0000${row.set_id}\u0000${row.day ?? ""}`;
+      const key = KEY_COLUMNS.map((column) => String(row[column] ?? "")).join("\u0000");
       const known = groups.get(key);
       if (!known) {
         groups.set(key, { ...row });
         continue;
       }
       for (const [column, value] of Object.entries(row)) {
-        if (KEY_COLUMNS.has(column) || value === null) continue;
+        if (KEY_COLUMNS.includes(column) || value === null) continue;
         const earlier = known[column];
         known[column] = earlier === null || earlier === undefined ? value : Number(earlier) + Number(value);
       }
