@@ -157,16 +157,16 @@ const DECISION_TABLES = ["exposures", "experience_exposures", "visit_exposures",
 async function resetDecisions(handle: DbHandle, projectId: string, log: (line: string) => void): Promise<void> {
   let removed = 0;
   for (const table of DECISION_TABLES) {
-    const rows = await handle.query<{ n: number }>(`with d as (delete from ${table} where project_id = $1 returning 1) select count(*)::int as n from d`, [projectId]);
-    removed += Number(rows[0]?.n ?? 0);
+    removed += await countOf(handle, `with d as (delete from ${table} where project_id = $1 returning 1) select count(*)::int as n from d`, [projectId]);
   }
-  const touched = await handle.query<{ n: number }>(
+  const touched = await countOf(
+    handle,
     `with u as (update profiles set visit_id = null, last_activity_at = now() - interval '1 day'
                  where project_id = $1 and (visit_id is not null or last_activity_at > now() - interval '1 day') returning 1)
      select count(*)::int as n from u`,
     [projectId],
   );
-  if (removed === 0 && Number(touched[0]?.n ?? 0) === 0) return;
-  log(`reset to the seed: ${removed.toLocaleString()} rows earlier runs' load wrote removed, ${Number(touched[0]?.n ?? 0).toLocaleString()} profiles' visits reset; vacuuming…`);
+  if (removed === 0 && touched === 0) return;
+  log(`reset to the seed: ${removed.toLocaleString()} rows earlier runs' load wrote removed, ${touched.toLocaleString()} profiles' visits reset; vacuuming…`);
   await handle.query(`vacuum (analyze) ${[...DECISION_TABLES, "profiles"].join(", ")}`);
 }

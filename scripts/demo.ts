@@ -325,22 +325,12 @@ async function writeRows(handle: DbHandle, projectId: string, rows: Rows, tag: s
   );
   // The catalogs the audience builder and the metric editor complete from.
   // First and last seen are the history's, as if the events had arrived when they happened.
-  const names = new Map<string, { n: number; first: number; last: number }>();
-  for (const event of e) {
-    const seen = names.get(event.name);
-    if (seen) {
-      seen.n += 1;
-      seen.first = Math.min(seen.first, event.at);
-      seen.last = Math.max(seen.last, event.at);
-    } else names.set(event.name, { n: 1, first: event.at, last: event.at });
-  }
-  const seen = [...names.values()];
   await handle.query(
     `insert into catalog_events as c (project_id, name, count, first_seen_at, last_seen_at)
-     select '${projectId}', name, n, first, last from unnest($1::text[], $2::int[], $3::timestamptz[], $4::timestamptz[]) as r(name, n, first, last)
+     select '${projectId}', name, count(*), min(at), max(at) from unnest($1::text[], $2::timestamptz[]) as r(name, at) group by name
      on conflict (project_id, name) do update set count = c.count + excluded.count,
        first_seen_at = least(c.first_seen_at, excluded.first_seen_at), last_seen_at = greatest(c.last_seen_at, excluded.last_seen_at)`,
-    [[...names.keys()], seen.map((x) => x.n), seen.map((x) => iso(x.first)), seen.map((x) => iso(x.last))],
+    [e.map((event) => event.name), e.map((event) => iso(event.at))],
   );
   const attributes: [string, string][] = [
     ["user.segment", "string"],

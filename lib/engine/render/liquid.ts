@@ -1,4 +1,4 @@
-import { Context, Liquid, type FilterImplOptions } from "liquidjs";
+import { Context, Liquid, type FilterImplOptions, type Template } from "liquidjs";
 
 type FilterHandler = Extract<FilterImplOptions, (...args: never[]) => unknown>;
 type FilterThis = ThisParameterType<FilterHandler>;
@@ -62,7 +62,7 @@ class RenderBudget extends LiquidLimiter {
  * Renders parsed templates synchronously with every limit: a fresh context per call, carrying
  * the engine's options (memory limit included) and a {@link RenderBudget}.
  */
-export function renderBounded(engine: Liquid, templates: Parameters<Liquid["renderSync"]>[0], scope: object): unknown {
+export function renderBounded(engine: Liquid, templates: Template[], scope: object): unknown {
   const context = new Context(scope, engine.options, { sync: true }, {
     renderLimit: new RenderBudget(LIQUID_LIMITS.templateLimit, LIQUID_LIMITS.renderLimit),
     liquid: engine,
